@@ -1,0 +1,3 @@
+from spec_lint.cli import main
+
+main()

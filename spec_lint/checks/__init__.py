@@ -1,0 +1,51 @@
+"""Check kinds: small typed classes whose fields are their options.
+
+A check is registered under a kind name with :func:`register`; a pack binds a kind to a rule
+code with options. Checks receive a :class:`~spec_lint.context.Context` and yield violations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+    from spec_lint.findings import Violation
+
+
+class Check(Protocol):
+    def check(self, ctx: Context) -> Iterable[Violation]: ...
+
+
+CheckType = TypeVar("CheckType", bound=type)
+_REGISTRY: dict[str, type] = {}
+_MODULES = ("structure", "fields", "tables", "text")
+
+
+def register(kind: str) -> Callable[[CheckType], CheckType]:
+    def add(cls: CheckType) -> CheckType:
+        _REGISTRY[kind] = cls
+        return cls
+
+    return add
+
+
+def registry() -> dict[str, type]:
+    for module in _MODULES:
+        importlib.import_module(f"spec_lint.checks.{module}")
+    return _REGISTRY
+
+
+def build_check(kind: str, options: dict[str, Any]) -> Check:
+    cls = registry().get(kind)
+    if cls is None:
+        raise ValueError(f'unknown check "{kind}"')
+    known = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ValueError(f'check "{kind}" has no option {", ".join(unknown)}')
+    check: Check = cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in options.items()})
+    return check

@@ -1,0 +1,123 @@
+"""Reads files, picks their pack, runs its rules, and gives findings their identity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spec_lint.context import Context
+from spec_lint.findings import Finding, Report, Severity, Violation
+from spec_lint.model import Document
+from spec_lint.pack import Pack, RuleSpec
+from spec_lint.parser import parse
+from spec_lint.placeholders import Placeholders
+
+UNREADABLE = ("SL001", "unreadable-file")
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    findings: tuple[Finding, ...] = ()
+    skipped: str = ""
+    errors: tuple[str, ...] = ()
+
+
+def lint_paths(files: Sequence[Path], packs: Sequence[Pack]) -> Report:
+    findings: list[Finding] = []
+    linted: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    errors: list[str] = []
+    for path in files:
+        result = lint_file(path, packs)
+        findings.extend(result.findings)
+        errors.extend(result.errors)
+        if result.skipped:
+            skipped.append((str(path), result.skipped))
+        else:
+            linted.append(str(path))
+    findings.sort(key=lambda f: f.sort_key)
+    return Report(tuple(findings), tuple(linted), tuple(skipped), tuple(errors))
+
+
+def lint_file(path: Path, packs: Sequence[Pack]) -> FileResult:
+    try:
+        text = read_text(path)
+    except (OSError, UnreadableError) as error:
+        return FileResult((_unreadable(path, error),))
+    return lint_text(text, path, packs)
+
+
+def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
+    if not text.strip():
+        return FileResult(skipped="empty file")
+    doc = parse(text)
+    pack = next((p for p in packs if is_document_of(doc, p)), None)
+    if pack is None:
+        return FileResult(skipped="not a spec: no matching title or Template Version field")
+    ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
+    findings: list[Finding] = []
+    errors: list[str] = []
+    for rule in pack.rules:
+        try:
+            findings.extend(_identify(path, rule, rule.check.check(ctx)))
+        except Exception as error:  # a bug in one check must not stop the run
+            errors.append(f"{path}: internal error in {rule.code} {rule.name}: {error!r}")
+    return FileResult(tuple(findings), errors=tuple(errors))
+
+
+def read_text(path: Path) -> str:
+    """The file's text; raises ``UnreadableError`` for binary or non-UTF-8 content."""
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise UnreadableError("cannot read file: binary content (NUL byte)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        raise UnreadableError(f"file is not UTF-8 text (byte 0x{byte:02x} on line {line})") from None
+
+
+class UnreadableError(ValueError):
+    pass
+
+
+def is_document_of(doc: Document, pack: Pack) -> bool:
+    first_h1 = next((s for s in doc.sections if s.level == 1), None)
+    if first_h1 and first_h1.title.rstrip().casefold().endswith(pack.detect_title.casefold()):
+        return True
+    return doc.field(pack.detect_field) is not None
+
+
+def component_id(doc: Document, pack: Pack, path: Path) -> str:
+    """The component's id: front matter ``component``, else the H1's name, else the file's."""
+    given = doc.front_matter.get("component")
+    if isinstance(given, str) and given.strip():
+        return given.strip()
+    first_h1 = next((s for s in doc.sections if s.level == 1), None)
+    match = re.match(pack.title_pattern, first_h1.title.strip()) if first_h1 else None
+    name = match["name"] if match else path.stem
+    return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_")
+
+
+def placeholders_of(pack: Pack) -> Placeholders:
+    params = pack.params
+    return Placeholders(
+        code_names=tuple(params.get("placeholder_names", ())),
+        texts=tuple(params.get("placeholder_texts", ())),
+        ignored=tuple(params.get("not_placeholders", ())),
+    )
+
+
+def _identify(path: Path, rule: RuleSpec, violations: Iterable[Violation]) -> Iterable[Finding]:
+    for v in violations:
+        end = v.end_line if v.end_line is not None else v.line
+        yield Finding(str(path), v.line, v.column, end, rule.code, rule.name, rule.severity, v.message, v.fix)
+
+
+def _unreadable(path: Path, error: OSError | UnreadableError) -> Finding:
+    reason = str(error) if isinstance(error, UnreadableError) else f"cannot read file: {error.strerror}"
+    code, name = UNREADABLE
+    return Finding(str(path), 1, 1, 1, code, name, Severity.ERROR, reason)

@@ -1,0 +1,69 @@
+"""Value types for what checks report and what the engine returns."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return 1 if self is Severity.WARNING else 2
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace lines ``line``..``end_line`` (1-based, inclusive) with ``text``."""
+
+    line: int
+    end_line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a check yields: a message at a place, without identity."""
+
+    message: str
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A violation with the identity the engine gives it."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    findings: tuple[Finding, ...]
+    linted: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...]
+    errors: tuple[str, ...] = ()

@@ -1,0 +1,95 @@
+"""Output formats: pure functions from a report to text, in one registry."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import click
+
+from spec_lint.findings import Finding, Report, Severity
+
+Formatter = Callable[[Report, bool], str]
+FORMATS: dict[str, Formatter] = {}
+
+
+def formatter(name: str) -> Callable[[Formatter], Formatter]:
+    def add(function: Formatter) -> Formatter:
+        FORMATS[name] = function
+        return function
+
+    return add
+
+
+@formatter("text")
+def text(report: Report, color: bool) -> str:
+    """``path:line:col: CODE [name] message`` lines, then one summary line."""
+    lines = [_text_line(f, color) for f in report.findings]
+    lines.append(summary(report))
+    return "\n".join(lines)
+
+
+def _text_line(finding: Finding, color: bool) -> str:
+    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    tint = "red" if finding.severity is Severity.ERROR else "yellow"
+    code = click.style(finding.code, fg=tint, bold=True) if color else finding.code
+    where = click.style(where, bold=True) if color else where
+    return f"{where} {code} [{finding.name}] {finding.message}"
+
+
+def summary(report: Report) -> str:
+    errors = sum(f.severity is Severity.ERROR for f in report.findings)
+    warnings = len(report.findings) - errors
+    files = _plural(len(report.linted), "spec")
+    if not report.findings:
+        return f"All checks passed ({files} checked)"
+    return f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {files}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@formatter("json")
+def json_format(report: Report, color: bool) -> str:
+    """A JSON array of findings with a fixed set of keys."""
+    return json.dumps([_json_item(f) for f in report.findings], indent=2)
+
+
+def _json_item(finding: Finding) -> dict[str, object]:
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "message": finding.message,
+    }
+
+
+@formatter("github")
+def github(report: Report, color: bool) -> str:
+    """GitHub Actions workflow commands, one per finding, escaped as the runner expects."""
+    return "\n".join(_workflow_command(f) for f in report.findings)
+
+
+def _workflow_command(finding: Finding) -> str:
+    properties = {
+        "file": finding.path,
+        "line": str(finding.line),
+        "col": str(finding.column),
+        "endLine": str(finding.end_line),
+        "title": f"{finding.code} {finding.name}",
+    }
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{finding.severity.value} {joined}::{escape_data(finding.message)}"
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,153 @@
+"""The document model that checks see: sections, tables, code blocks, fields, links.
+
+Every line number is 1-based and refers to the file as the author sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_title(text: str) -> str:
+    """Heading text as compared with the template: case and spacing folded."""
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def strip_hint(text: str) -> str:
+    """Drop a trailing parenthesised hint such as "(if applicable)"."""
+    return _PARENS.sub("", text)
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    lines: tuple[TextLine, ...]
+    in_list: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].line
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t.text for t in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    line: int
+    cells: tuple[Cell, ...]
+
+    def get(self, index: int | None) -> Cell | None:
+        if index is None or index >= len(self.cells):
+            return None
+        return self.cells[index]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    line: int
+    header: tuple[Cell, ...]
+    rows: tuple[Row, ...]
+
+    def column(self, name: str) -> int | None:
+        wanted = normalize_column(name)
+        for index, cell in enumerate(self.header):
+            if normalize_column(cell.text) == wanted:
+                return index
+        return None
+
+
+def normalize_column(name: str) -> str:
+    return _SPACE.sub("", name).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    line: int
+    end_line: int
+    info: str
+    content: str
+    fenced: bool = True
+
+    @property
+    def language(self) -> str:
+        return self.info.split()[0].casefold() if self.info.strip() else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A thematic break (``---``): structure, not content."""
+
+    line: int
+
+
+Block = Union[Paragraph, Table, CodeBlock, Rule]
+
+
+@dataclass(slots=True)
+class Section:
+    title: str
+    level: int
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.children) or any(not isinstance(b, Rule) for b in self.blocks)
+
+    def walk(self) -> list[Section]:
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    value: str
+    line: int
+    section: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    target: str
+    line: int
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed file. ``root`` is a level-0 section holding everything."""
+
+    root: Section
+    lines: list[str]
+    front_matter: dict[str, object] = field(default_factory=dict)
+    fields: list[Field] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.root.walk()[1:]
+
+    def field(self, key: str) -> Field | None:
+        wanted = normalize_title(key)
+        return next((f for f in self.fields if normalize_title(f.key) == wanted), None)

@@ -1,0 +1,181 @@
+"""Rule packs: TOML data that binds checks to one document type."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spec_lint.checks import Check, build_check
+from spec_lint.findings import Severity
+
+
+class PackError(Exception):
+    """A pack that cannot be loaded; the message says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    field: str
+    equals: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    title: str
+    level: int
+    required: bool = True
+    when: Condition | None = None
+    children: tuple[SectionSpec, ...] = ()
+    min_children: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ValueSet:
+    """The values a column may hold: one of ``values``, or a full match of ``pattern``.
+
+    With ``separators``, a cell may combine several values ("NATS / TCP").
+    """
+
+    values: tuple[str, ...] = ()
+    pattern: str = ""
+    pattern_help: str = ""
+    separators: str = ""
+
+    def accepts(self, text: str) -> bool:
+        parts = re.split(f"[{re.escape(self.separators)}]", text) if self.separators else [text]
+        return all(self._accepts_one(part.strip()) for part in parts)
+
+    def _accepts_one(self, text: str) -> bool:
+        if self.pattern and re.fullmatch(self.pattern, text):
+            return True
+        return text.casefold() in {v.casefold() for v in self.values}
+
+    @property
+    def expected(self) -> str:
+        listed = ", ".join(f'"{v}"' for v in self.values)
+        extra = self.pattern_help or (f"a match of {self.pattern}" if self.pattern else "")
+        joined = f"{listed}, or {extra}" if listed and extra else listed or extra
+        combined = f" (several joined by {' '.join(self.separators)})" if self.separators else ""
+        return f"one of {joined}{combined}"
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    section: tuple[str, ...]
+    columns: tuple[str, ...]
+    required: tuple[str, ...] = ()
+    values: dict[str, str] = field(default_factory=dict)
+    key_column: str = ""
+    rows: tuple[str, ...] = ()
+    row_values: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    code: str
+    name: str
+    severity: Severity
+    description: str
+    check: Check
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    name: str
+    description: str
+    title_pattern: str
+    detect_title: str
+    detect_field: str
+    params: dict[str, Any]
+    sections: tuple[SectionSpec, ...]
+    tables: dict[str, TableSpec]
+    value_sets: dict[str, ValueSet]
+    rules: tuple[RuleSpec, ...]
+
+    @property
+    def section_titles(self) -> list[SectionSpec]:
+        """Every section of the template, at every depth."""
+        found: list[SectionSpec] = []
+        pending = list(self.sections)
+        while pending:
+            spec = pending.pop(0)
+            found.append(spec)
+            pending.extend(spec.children)
+        return found
+
+
+def builtin_pack(name: str = "dynamo-component") -> Pack:
+    source = resources.files("spec_lint.rules").joinpath(f"{name}.toml")
+    return load_pack_text(source.read_text(encoding="utf-8"), f"{name}.toml")
+
+
+def load_pack(path: Path) -> Pack:
+    return load_pack_text(path.read_text(encoding="utf-8"), str(path))
+
+
+def load_pack_text(text: str, origin: str) -> Pack:
+    try:
+        data = tomllib.loads(text)
+        return _pack(data)
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, re.error) as error:
+        raise PackError(f"{origin}: {type(error).__name__}: {error}") from error
+
+
+def _pack(data: dict[str, Any]) -> Pack:
+    meta = data["pack"]
+    level = int(meta.get("section_level", 2))
+    return Pack(
+        name=meta["name"],
+        description=meta.get("description", ""),
+        title_pattern=meta["title_pattern"],
+        detect_title=meta["detect"]["title_suffix"],
+        detect_field=meta["detect"]["field"],
+        params=dict(data.get("params", {})),
+        sections=tuple(_section(item, level) for item in data.get("sections", [])),
+        tables={key: _table(value) for key, value in data.get("tables", {}).items()},
+        value_sets={key: ValueSet(**_tuples(value)) for key, value in data.get("value_sets", {}).items()},
+        rules=tuple(_rule(item) for item in data.get("rules", [])),
+    )
+
+
+def _section(item: str | dict[str, Any], level: int) -> SectionSpec:
+    if isinstance(item, str):
+        return SectionSpec(item, level)
+    when = item.get("when")
+    return SectionSpec(
+        title=item["title"],
+        level=level,
+        required=bool(item.get("required", True)),
+        when=Condition(**when) if when else None,
+        children=tuple(_section(child, level + 1) for child in item.get("children", [])),
+        min_children=int(item.get("min_children", 0)),
+    )
+
+
+def _table(item: dict[str, Any]) -> TableSpec:
+    values = dict(item)
+    values["section"] = tuple(part.strip() for part in item["section"].split(">"))
+    return TableSpec(**_tuples(values))
+
+
+def _tuples(item: dict[str, Any]) -> dict[str, Any]:
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in item.items()}
+
+
+def _rule(item: dict[str, Any]) -> RuleSpec:
+    code = item["code"]
+    try:
+        check = build_check(item["check"], item.get("options", {}))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"rule {code}: {error}") from error
+    return RuleSpec(
+        code=code,
+        name=item["name"],
+        severity=Severity(item.get("severity", "error")),
+        description=item.get("description", "").strip(),
+        check=check,
+    )

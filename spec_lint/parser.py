@@ -1,0 +1,156 @@
+"""The one module that touches markdown-it-py: tokens in, document model out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from spec_lint.model import (
+    Cell,
+    CodeBlock,
+    Document,
+    Field,
+    Link,
+    Paragraph,
+    Row,
+    Rule,
+    Section,
+    Table,
+    TextLine,
+)
+
+_FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$")
+_MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def parse(text: str) -> Document:
+    """Parse Markdown source (BOM, CRLF and front matter allowed) into a Document."""
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    builder = _Builder(lines)
+    builder.feed(_MD.parse(text))
+    return builder.document
+
+
+def plain_text(inline: Token) -> str:
+    """An inline token's text as a reader sees it: markup and code backticks dropped."""
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _lines_of(token: Token) -> tuple[TextLine, ...]:
+    start = token.map[0] + 1 if token.map else 1
+    texts = token.content.rstrip("\n").split("\n")
+    return tuple(TextLine(start + i, text) for i, text in enumerate(texts))
+
+
+def _links(inline: Token) -> Iterator[Link]:
+    line = inline.map[0] + 1 if inline.map else 1
+    for child in inline.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "link_open":
+            yield Link(str(child.attrs.get("href", "")), line)
+
+
+class _Builder:
+    def __init__(self, lines: list[str]) -> None:
+        self.document = Document(root=Section("", 0, 1), lines=lines)
+        self.stack: list[Section] = [self.document.root]
+        self.lists = 0
+
+    @property
+    def section(self) -> Section:
+        return self.stack[-1]
+
+    def feed(self, tokens: Sequence[Token]) -> None:
+        index = 0
+        while index < len(tokens):
+            index = self.take(tokens, index)
+
+    def take(self, tokens: Sequence[Token], index: int) -> int:
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            self.open_section(token, tokens[index + 1])
+            return index + 3
+        if kind == "table_open":
+            return self.read_table(tokens, index)
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self.lists += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists -= 1
+        elif kind == "inline":
+            self.add_inline(token)
+        elif kind in ("fence", "code_block"):
+            self.add_code(token)
+        elif kind == "hr" and token.map:
+            self.section.blocks.append(Rule(token.map[0] + 1))
+        elif kind == "html_block" and not token.content.lstrip().startswith("<!--"):
+            self.section.blocks.append(Paragraph(_lines_of(token)))
+        elif kind == "front_matter":
+            self.document.front_matter = _front_matter(token.content)
+        return index + 1
+
+    def open_section(self, token: Token, inline: Token) -> None:
+        level = int(token.tag[1])
+        while self.section.level >= level:
+            self.stack.pop()
+        line = token.map[0] + 1 if token.map else 1
+        section = Section(plain_text(inline), level, line)
+        self.section.children.append(section)
+        self.stack.append(section)
+        self.document.links.extend(_links(inline))
+
+    def add_inline(self, token: Token) -> None:
+        paragraph = Paragraph(_lines_of(token), in_list=self.lists > 0)
+        self.section.blocks.append(paragraph)
+        self.document.links.extend(_links(token))
+        for text_line in paragraph.lines:
+            match = _FIELD.match(text_line.text)
+            if match:
+                value = match["value"].replace("`", "").strip()
+                field = Field(match["key"].strip(), value, text_line.line, self.section.title)
+                self.document.fields.append(field)
+
+    def add_code(self, token: Token) -> None:
+        start, end = token.map if token.map else (0, 1)
+        fenced = token.type == "fence"
+        block = CodeBlock(start + 1, end, token.info.strip(), token.content, fenced)
+        self.section.blocks.append(block)
+
+    def read_table(self, tokens: Sequence[Token], index: int) -> int:
+        rows: list[Row] = []
+        cells: list[Cell] = []
+        line = 1
+        while tokens[index].type != "table_close":
+            token = tokens[index]
+            if token.type == "tr_open":
+                cells, line = [], (token.map[0] + 1 if token.map else line)
+            elif token.type == "inline":
+                cells.append(Cell(plain_text(token), token.content.strip()))
+                self.document.links.extend(_links(token))
+            elif token.type == "tr_close":
+                rows.append(Row(line, tuple(cells)))
+            index += 1
+        if rows:
+            self.section.blocks.append(Table(rows[0].line, rows[0].cells, tuple(rows[1:])))
+        return index + 1
+
+
+def _front_matter(content: str) -> dict[str, object]:
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
