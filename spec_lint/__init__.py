@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from spec_lint.engine import lint_paths, lint_text
+from spec_lint.findings import Finding, Report, Severity, Violation
+from spec_lint.pack import Pack, builtin_pack, load_pack
 
-from spec_lint.engine import lint_paths, lint_text  # noqa: E402
-from spec_lint.findings import Finding, Report, Severity, Violation  # noqa: E402
-from spec_lint.pack import Pack, builtin_pack, load_pack  # noqa: E402
+__version__ = "0.1.0"
 
 __all__ = [
     "Finding",

@@ -36,11 +36,14 @@ class Context:
         return self.placeholders.found_in(text)
 
     def section(self, path: tuple[str, ...]) -> Section | None:
-        """The first section at ``path`` (titles from the top template level down)."""
+        """The first section at ``path``: titles from the template's top level down, one level each."""
+        level = self.pack.sections[0].level if self.pack.sections else 1
         candidates = self.doc.sections
         found: Section | None = None
-        for title in path:
-            found = next((s for s in candidates if title_matches(s.title, title)), None)
+        for depth, title in enumerate(path):
+            found = next(
+                (s for s in candidates if s.level == level + depth and title_matches(s.title, title)), None
+            )
             if found is None:
                 return None
             candidates = found.children

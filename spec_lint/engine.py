@@ -62,7 +62,7 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
     for rule in pack.rules:
         try:
             findings.extend(_identify(path, rule, rule.check.check(ctx)))
-        except Exception as error:  # a bug in one check must not stop the run
+        except Exception as error:  # noqa: BLE001 - a bug in one check must not stop the run
             errors.append(f"{path}: internal error in {rule.code} {rule.name}: {error!r}")
     return FileResult(tuple(findings), errors=tuple(errors))
 

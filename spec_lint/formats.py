@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import click
 
 from spec_lint.findings import Finding, Report, Severity
 
-Formatter = Callable[[Report, bool], str]
+
+@dataclass(frozen=True, slots=True)
+class FormatOptions:
+    """How to render: ``color`` for ANSI styles, ``summary`` for a closing summary line."""
+
+    color: bool = False
+    summary: bool = True
+
+
+Formatter = Callable[[Report, FormatOptions], str]
 FORMATS: dict[str, Formatter] = {}
 
 
@@ -22,28 +32,40 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
 
 
 @formatter("text")
-def text(report: Report, color: bool) -> str:
+def text(report: Report, options: FormatOptions) -> str:
     """``path:line:col: CODE [name] message`` lines, then one summary line."""
-    lines = [_text_line(f, color) for f in report.findings]
-    lines.append(summary(report))
+    lines = [_text_line(f, options.color) for f in _sorted(report)]
+    if options.summary:
+        lines.append(summary(report))
     return "\n".join(lines)
 
 
+def _sorted(report: Report) -> list[Finding]:
+    return sorted(report.findings, key=lambda f: f.sort_key)
+
+
 def _text_line(finding: Finding, color: bool) -> str:
-    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    where = _one_line(f"{finding.path}:{finding.line}:{finding.column}:")
     tint = "red" if finding.severity is Severity.ERROR else "yellow"
     code = click.style(finding.code, fg=tint, bold=True) if color else finding.code
     where = click.style(where, bold=True) if color else where
-    return f"{where} {code} [{finding.name}] {finding.message}"
+    return f"{where} {code} [{finding.name}] {_one_line(finding.message)}"
+
+
+def _one_line(value: str) -> str:
+    # One finding, one line: a line break in quoted spec text must not start a line of its own.
+    return value.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def summary(report: Report) -> str:
     errors = sum(f.severity is Severity.ERROR for f in report.findings)
     warnings = len(report.findings) - errors
-    files = _plural(len(report.linted), "spec")
+    counts = f"{_plural(len(report.linted), 'spec')} checked"
+    if report.skipped:
+        counts += f", {_plural(len(report.skipped), 'file')} passed over"
     if not report.findings:
-        return f"All checks passed ({files} checked)"
-    return f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {files}"
+        return f"All checks passed ({counts})"
+    return f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} ({counts})"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -51,9 +73,9 @@ def _plural(count: int, noun: str) -> str:
 
 
 @formatter("json")
-def json_format(report: Report, color: bool) -> str:
+def json_format(report: Report, options: FormatOptions) -> str:
     """A JSON array of findings with a fixed set of keys."""
-    return json.dumps([_json_item(f) for f in report.findings], indent=2)
+    return json.dumps([_json_item(f) for f in _sorted(report)], indent=2)
 
 
 def _json_item(finding: Finding) -> dict[str, object]:
@@ -70,9 +92,9 @@ def _json_item(finding: Finding) -> dict[str, object]:
 
 
 @formatter("github")
-def github(report: Report, color: bool) -> str:
+def github(report: Report, options: FormatOptions) -> str:
     """GitHub Actions workflow commands, one per finding, escaped as the runner expects."""
-    return "\n".join(_workflow_command(f) for f in report.findings)
+    return "\n".join(_workflow_command(f) for f in _sorted(report))
 
 
 def _workflow_command(finding: Finding) -> str:

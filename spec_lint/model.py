@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TypeAlias
 
 _PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _SPACE = re.compile(r"\s+")
@@ -47,6 +47,7 @@ class Paragraph:
 class Cell:
     text: str
     raw: str
+    column: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ class Rule:
     line: int
 
 
-Block = Union[Paragraph, Table, CodeBlock, Rule]
+Block: TypeAlias = Paragraph | Table | CodeBlock | Rule
 
 
 @dataclass(slots=True)
@@ -147,6 +148,11 @@ class Document:
     @property
     def sections(self) -> list[Section]:
         return self.root.walk()[1:]
+
+    @property
+    def title(self) -> Section | None:
+        """The first H1: the heading that names the document."""
+        return next((s for s in self.sections if s.level == 1), None)
 
     def field(self, key: str) -> Field | None:
         wanted = normalize_title(key)

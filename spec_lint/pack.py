@@ -45,22 +45,35 @@ class ValueSet:
     pattern_help: str = ""
     separators: str = ""
 
-    def accepts(self, text: str) -> bool:
-        parts = re.split(f"[{re.escape(self.separators)}]", text) if self.separators else [text]
-        return all(self._accepts_one(part.strip()) for part in parts)
-
-    def _accepts_one(self, text: str) -> bool:
-        if self.pattern and re.fullmatch(self.pattern, text):
-            return True
-        return text.casefold() in {v.casefold() for v in self.values}
+    def spelling(self, text: str) -> str | None:
+        """``text`` with each value spelled as the pack does; None when a part is no value."""
+        parts = re.split(f"([{re.escape(self.separators)}])", text) if self.separators else [text]
+        canonical = {v.casefold(): v for v in self.values}
+        spelled: list[str] = []
+        for index, part in enumerate(parts):
+            word = part.strip()
+            if index % 2 == 0 and not (self.pattern and re.fullmatch(self.pattern, word)):
+                if word.casefold() not in canonical:
+                    return None
+                part = part.replace(word, canonical[word.casefold()])
+            spelled.append(part)
+        return "".join(spelled)
 
     @property
     def expected(self) -> str:
-        listed = ", ".join(f'"{v}"' for v in self.values)
-        extra = self.pattern_help or (f"a match of {self.pattern}" if self.pattern else "")
-        joined = f"{listed}, or {extra}" if listed and extra else listed or extra
-        combined = f" (several joined by {' '.join(self.separators)})" if self.separators else ""
-        return f"one of {joined}{combined}"
+        """``one of "a", "b" or "c"``, with the pattern's help and the separators."""
+        listed = alternatives(self.values)
+        if self.pattern:
+            listed += f", or {self.pattern_help or 'a match of ' + self.pattern}"
+        if self.separators:
+            listed += f", several joined by {alternatives(tuple(self.separators))}"
+        return f"one of {listed}"
+
+
+def alternatives(values: tuple[str, ...] | list[str]) -> str:
+    """``"a", "b" or "c"``."""
+    quoted = [f'"{v}"' for v in values]
+    return " or ".join(filter(None, (", ".join(quoted[:-1]), *quoted[-1:])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +141,7 @@ def load_pack_text(text: str, origin: str) -> Pack:
 def _pack(data: dict[str, Any]) -> Pack:
     meta = data["pack"]
     level = int(meta.get("section_level", 2))
-    return Pack(
+    pack = Pack(
         name=meta["name"],
         description=meta.get("description", ""),
         title_pattern=meta["title_pattern"],
@@ -140,6 +153,21 @@ def _pack(data: dict[str, Any]) -> Pack:
         value_sets={key: ValueSet(**_tuples(value)) for key, value in data.get("value_sets", {}).items()},
         rules=tuple(_rule(item) for item in data.get("rules", [])),
     )
+    _validate(pack)
+    return pack
+
+
+def _validate(pack: Pack) -> None:
+    """Catch a pack's mistakes when it loads, not on the first file that meets them."""
+    re.compile(pack.title_pattern)
+    re.compile(str(pack.params.get("not_applicable", "")))
+    for value_set in pack.value_sets.values():
+        re.compile(value_set.pattern)
+    for name, table in pack.tables.items():
+        used = [*table.values.values(), *(s for sets in table.row_values.values() for s in sets.values())]
+        unknown = sorted(set(used) - set(pack.value_sets))
+        if unknown:
+            raise ValueError(f"table {name}: unknown value set {', '.join(unknown)}")
 
 
 def _section(item: str | dict[str, Any], level: int) -> SectionSpec:

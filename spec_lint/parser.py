@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.parser_inline import RuleFuncInlineType
+from markdown_it.rules_inline import StateInline, autolink, link
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -25,13 +27,37 @@ from spec_lint.model import (
 )
 
 _FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$")
+# The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
+_QUOTE = re.compile(r"^\s*(?:>\s?)*")
+_PIPE = re.compile(r"(?<!\\)\|")
+_NEWLINE = re.compile(r"\r\n?|\n")
+
+
+def _located(rule: RuleFuncInlineType) -> RuleFuncInlineType:
+    """Wrap an inline rule so that the link it opens records its offset in the inline source."""
+
+    def run(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        found = rule(state, silent)
+        opened = next((t for t in state.tokens[count:] if t.type == "link_open"), None)
+        if found and opened:
+            opened.meta["offset"] = start
+        return found
+
+    return run
+
+
 _MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+_MD.inline.ruler.at("link", _located(link))
+_MD.inline.ruler.at("autolink", _located(autolink))
 
 
 def parse(text: str) -> Document:
     """Parse Markdown source (BOM, CRLF and front matter allowed) into a Document."""
     text = text.removeprefix("\ufeff")
-    lines = text.splitlines()
+    lines = _NEWLINE.split(text)
+    if lines[-1] == "":
+        lines.pop()
     builder = _Builder(lines)
     builder.feed(_MD.parse(text))
     return builder.document
@@ -55,12 +81,12 @@ def _lines_of(token: Token) -> tuple[TextLine, ...]:
 
 
 def _links(inline: Token) -> Iterator[Link]:
-    line = inline.map[0] + 1 if inline.map else 1
+    # Counting soft breaks would miss line ends inside code spans and link titles.
+    start = inline.map[0] + 1 if inline.map else 1
     for child in inline.children or []:
-        if child.type in ("softbreak", "hardbreak"):
-            line += 1
-        elif child.type == "link_open":
-            yield Link(str(child.attrs.get("href", "")), line)
+        if child.type == "link_open":
+            offset = int(child.meta.get("offset", 0))
+            yield Link(str(child.attrs.get("href", "")), start + inline.content.count("\n", 0, offset))
 
 
 class _Builder:
@@ -138,7 +164,8 @@ class _Builder:
             if token.type == "tr_open":
                 cells, line = [], (token.map[0] + 1 if token.map else line)
             elif token.type == "inline":
-                cells.append(Cell(plain_text(token), token.content.strip()))
+                column = cell_column(self.document.lines[line - 1], len(cells))
+                cells.append(Cell(plain_text(token), token.content.strip(), column))
                 self.document.links.extend(_links(token))
             elif token.type == "tr_close":
                 rows.append(Row(line, tuple(cells)))
@@ -146,6 +173,25 @@ class _Builder:
         if rows:
             self.section.blocks.append(Table(rows[0].line, rows[0].cells, tuple(rows[1:])))
         return index + 1
+
+
+def cell_column(line: str, index: int) -> int:
+    """The 1-based column where cell ``index`` of a table row starts.
+
+    A cell the row lacks (markdown pads short rows) is placed at the row's end.
+    """
+    quote = _QUOTE.match(line)
+    start = quote.end() if quote else 0
+    if line[start:].lstrip().startswith("|"):
+        start = line.index("|", start) + 1
+    bounds = [start] + [m.end() for m in _PIPE.finditer(line, start)]
+    end = len(line.rstrip())
+    if index >= len(bounds) or bounds[index] >= end:
+        return max(end, 1)
+    text = line[bounds[index] :]
+    stripped = text.lstrip()
+    at = bounds[index] if stripped.startswith("|") else bounds[index] + len(text) - len(stripped)
+    return at + 1
 
 
 def _front_matter(content: str) -> dict[str, object]:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# `{Name}`, `{Service/Command | Library}`, `{X}`: not `{{ x }}`, `${VAR}` or JSON braces.
-_BRACES = re.compile(r"(?<![{$\\])\{[A-Za-z][\w ./|+-]*\}(?!\})")
+# A brace not doubled (`{{ x }}`), not a shell or template variable (`${VAR}`), not escaped.
+_OPEN = r"(?<![{$\\])"
+_CLOSE = r"(?!\})"
+# `{Name}`, `{Service/Command | Library}`, `{X}`: a name, not JSON (`{"a": 1}`) or code (`{ }`).
+_BRACES = re.compile(_OPEN + r"\{[A-Za-z][\w ./|+-]*\}" + _CLOSE)
 _ELLIPSIS = ("...", "…")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +23,16 @@ class Placeholders:
     ignored: tuple[str, ...] = ()
 
     def in_prose(self, text: str) -> list[str]:
-        """Placeholders in prose, a heading or a table cell (markup included)."""
-        found = [m.group() for m in _BRACES.finditer(text) if m.group() not in self.ignored]
+        """Placeholders in prose, a heading or a table cell (markup included).
+
+        Inside inline code only the template's own names count, as in code blocks, so that
+        `GET /workers/{id}` is not taken for a placeholder.
+        """
+        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+        hits = [(m.start(), m.group()) for m in _BRACES.finditer(prose) if m.group() not in self.ignored]
+        for span in _CODE_SPAN.finditer(text):
+            hits.extend((span.start(), name) for name in self._names(span.group(2)))
+        found = [name for _, name in sorted(hits)]
         if text.strip().strip("`").strip() in _ELLIPSIS:
             found.append("...")
         folded = text.casefold()
@@ -28,11 +40,21 @@ class Placeholders:
         return found
 
     def in_code(self, text: str) -> list[str]:
-        """Placeholders in a code block: only the template's own names, or a bare ``...``."""
-        found = [name for name in self.code_names if name in text]
-        if text.strip() in _ELLIPSIS:
+        """Placeholders in a line of code: only the template's own names, or ``...`` alone.
+
+        An indented ``...`` is code (a Python stub body), not a placeholder.
+        """
+        found = self._names(text)
+        if text.rstrip() in _ELLIPSIS:
             found.append("...")
         return found
 
+    def _names(self, code: str) -> list[str]:
+        return [name for name in self.code_names if _code_name(name).search(code)]
+
     def found_in(self, text: str) -> bool:
         return bool(self.in_prose(text))
+
+
+def _code_name(name: str) -> re.Pattern[str]:
+    return re.compile(_OPEN + re.escape(name) + _CLOSE)

@@ -22,7 +22,10 @@ class Check(Protocol):
 
 CheckType = TypeVar("CheckType", bound=type)
 _REGISTRY: dict[str, type] = {}
-_MODULES = ("structure", "fields", "tables", "text")
+_MODULES = (
+    "structure", "fields", "tables", "text", "columns",
+    "metrics", "errors", "config", "api", "code", "links", "changelog",
+)
 
 
 def register(kind: str) -> Callable[[CheckType], CheckType]:

@@ -16,6 +16,10 @@ from spec_lint.model import Field, normalize_title
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A date written "today" east of the machine running the linter may be a day ahead of it.
+_CLOCK_SLACK = datetime.timedelta(days=1)
+
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
@@ -38,18 +42,25 @@ class Fields:
 
     fields: tuple[dict[str, Any], ...] = ()
 
+    def __post_init__(self) -> None:
+        self.specs()  # an unknown option fails when the pack loads, not on the first file
+
+    def specs(self) -> list[FieldSpec]:
+        return [FieldSpec(**{k: _tuple(v) for k, v in item.items()}) for item in self.fields]
+
     def check(self, ctx: Context) -> Iterator[Violation]:
-        for spec in (FieldSpec(**{k: _tuple(v) for k, v in item.items()}) for item in self.fields):
+        for spec in self.specs():
             found = _find(ctx, spec)
             if found is None:
                 yield from _missing(ctx, spec)
             elif not ctx.has_placeholder(found.value):
                 problem = _problem(spec, found.value)
                 if problem:
-                    yield Violation(f'"{spec.key}" {problem}', found.line)
+                    value = f'"{found.value}"' if found.value else "empty"
+                    yield Violation(f'"{spec.key}" is {value}{problem}', found.line)
 
 
-def _tuple(value: object) -> object:
+def _tuple(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
@@ -62,35 +73,31 @@ def _find(ctx: Context, spec: FieldSpec) -> Field | None:
 
 
 def _missing(ctx: Context, spec: FieldSpec) -> Iterator[Violation]:
-    where = f' in section "{spec.section}"' if spec.section else ""
-    if spec.section:
-        section = next((s for s in ctx.doc.sections if title_matches(s.title, spec.section)), None)
-        if section is None:
-            return  # the missing section is reported on its own
-        line = section.line
-    else:
-        line = next((s.line for s in ctx.doc.sections if s.level == 1), 1)
-    yield Violation(f'missing field "**{spec.key}**:"{where}', line)
+    if not spec.section:
+        title = ctx.doc.title
+        yield Violation(f'missing field "**{spec.key}**:" (expected in the header block)', title.line if title else 1)
+        return
+    section = next((s for s in ctx.doc.sections if title_matches(s.title, spec.section)), None)
+    if section is not None:  # a missing section is reported on its own
+        yield Violation(f'missing field "**{spec.key}**:" (expected in section "{spec.section}")', section.line)
 
 
 def _problem(spec: FieldSpec, value: str) -> str:
     if spec.values and normalize_title(value) not in {normalize_title(v) for v in spec.values}:
         allowed = ", ".join(f'"{v}"' for v in spec.values)
-        return f'is "{value}" (expected one of {allowed})'
+        return f" (expected one of {allowed})"
     if spec.pattern and not re.fullmatch(spec.pattern, value):
-        return f'is "{value}" (expected the form "{spec.example or spec.pattern}")'
-    if spec.date:
-        return _date_problem(value)
-    return ""
+        return f' (expected the form "{spec.example or spec.pattern}")'
+    return _date_problem(value) if spec.date else ""
 
 
 def _date_problem(value: str) -> str:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f'is "{value}" (expected an ISO date YYYY-MM-DD)'
+    if not _ISO_DATE.fullmatch(value):
+        return " (expected an ISO date YYYY-MM-DD)"
     try:
         day = datetime.date.fromisoformat(value)
     except ValueError:
-        return f'is "{value}", which is not a real date'
-    if day > datetime.date.today():
-        return f'is "{value}", which is in the future'
+        return ", not a real date (expected a calendar date YYYY-MM-DD)"
+    if day > datetime.date.today() + _CLOCK_SLACK:
+        return ", a date in the future (expected the date of the last update)"
     return ""

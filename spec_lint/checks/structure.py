@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.context import spec_matches, title_matches
+from spec_lint.context import spec_matches
 from spec_lint.findings import Violation
 from spec_lint.model import Section, normalize_title, strip_hint
 
@@ -21,10 +21,16 @@ Scope = tuple[Section, tuple["SectionSpec", ...]]
 
 
 def container(ctx: Context) -> Section:
-    """The section the template's top-level sections live in (the H1 for H2 sections)."""
+    """A level-0 section holding the template's top sections, at the title's line.
+
+    The sections under every H1 (and any before the first) count, so that a second H1 is
+    reported once, by the title rule, rather than as a run of missing sections.
+    """
     level = ctx.pack.sections[0].level if ctx.pack.sections else 1
-    parent = next((s for s in ctx.doc.sections if s.level == level - 1), None)
-    return parent or ctx.doc.root
+    above = [ctx.doc.root, *(s for s in ctx.doc.sections if s.level < level)]
+    tops = sorted((c for s in above for c in s.children if c.level == level), key=lambda s: s.line)
+    title = ctx.doc.title
+    return Section("", 0, title.line if title else 1, children=tops)
 
 
 def scopes(ctx: Context) -> Iterator[Scope]:
@@ -40,7 +46,12 @@ def scopes(ctx: Context) -> Iterator[Scope]:
 
 
 def matches(parent: Section, spec: SectionSpec) -> list[Section]:
-    return [child for child in parent.children if spec_matches(child, spec)]
+    """The children that are this section: its title at its level (other levels are SL105's)."""
+    return [child for child in parent.children if is_section(child, spec)]
+
+
+def is_section(section: Section, spec: SectionSpec) -> bool:
+    return section.level == spec.level and spec_matches(section, spec)
 
 
 def is_required(ctx: Context, spec: SectionSpec) -> bool:
@@ -51,7 +62,8 @@ def is_required(ctx: Context, spec: SectionSpec) -> bool:
 
 
 def at_other_level(ctx: Context, spec: SectionSpec) -> bool:
-    return any(s.level != spec.level and title_matches(s.title, spec.title) for s in ctx.doc.sections)
+    """Is the section there at a wrong level? Then the level rule reports it, not this one."""
+    return any(s.level != spec.level and spec_matches(s, spec) for s in ctx.doc.sections)
 
 
 @register("title")
@@ -63,13 +75,17 @@ class Title:
         h1s = [s for s in ctx.doc.sections if s.level == 1]
         example = ctx.pack.params.get("title_example", ctx.pack.title_pattern)
         if not h1s:
-            yield Violation(f'missing title (expected an H1 "{example}")', 1)
+            yield Violation(f'missing title (expected an H1 "# {example}")', 1)
             return
         title = h1s[0]
-        if not re.match(ctx.pack.title_pattern, title.title.strip()) and not ctx.has_placeholder(title.title):
+        if not ctx.has_placeholder(title.title) and not re.fullmatch(ctx.pack.title_pattern, title.title.strip()):
             yield Violation(f'title "{title.title}" is not of the form "{example}"', title.line)
         for extra in h1s[1:]:
-            yield Violation(f'second H1 "{extra.title}" (the title is on line {title.line}; use "##")', extra.line)
+            yield Violation(
+                f'second H1 "{extra.title}" (expected one H1, the title on line {title.line}; '
+                'use "##" for a section)',
+                extra.line,
+            )
 
 
 @register("missing-section")
@@ -82,15 +98,20 @@ class MissingSection:
             for index, spec in enumerate(specs):
                 found = matches(parent, spec)
                 if not found and is_required(ctx, spec) and not at_other_level(ctx, spec):
-                    yield Violation(f'missing section "{spec.title}"{_expected(parent, specs, index)}', parent.line)
+                    yield Violation(f'missing section "{spec.title}"{_expected(ctx, parent, specs[:index])}', parent.line)
                 elif found and len(found[0].children) < spec.min_children:
-                    yield Violation(f'section "{spec.title}" needs at least {spec.min_children} sub-section', found[0].line)
+                    yield Violation(
+                        f'section "{found[0].title}" has {len(found[0].children)} sub-sections '
+                        f"(expected at least {spec.min_children})",
+                        found[0].line,
+                    )
 
 
-def _expected(parent: Section, specs: tuple[SectionSpec, ...], index: int) -> str:
-    present = [s for s in specs[:index] if matches(parent, s)]
-    if present:
-        return f' (expected after "{present[-1].title}")'
+def _expected(ctx: Context, parent: Section, before: tuple[SectionSpec, ...]) -> str:
+    """Where the section goes: after the last earlier one that is, or must be, there."""
+    due = [s for s in before if matches(parent, s) or is_required(ctx, s)]
+    if due:
+        return f' (expected after "{due[-1].title}")'
     return f' (expected first under "{parent.title}")' if parent.title else " (expected first)"
 
 
@@ -103,9 +124,11 @@ class SectionOrder:
         for parent, specs in scopes(ctx):
             placed = _placed(parent, specs)
             keep = longest_run([index for index, _ in placed])
+            in_order = [placed[p][0] for p in sorted(keep)]
             for position, (index, section) in enumerate(placed):
                 if position not in keep:
-                    yield Violation(f'section "{section.title}" is out of order{_hint(placed, keep, index, specs)}', section.line)
+                    hint = _hint(in_order, index, specs)
+                    yield Violation(f'section "{section.title}" is out of order{hint}', section.line)
 
 
 def _placed(parent: Section, specs: tuple[SectionSpec, ...]) -> list[tuple[int, Section]]:
@@ -113,15 +136,14 @@ def _placed(parent: Section, specs: tuple[SectionSpec, ...]) -> list[tuple[int, 
     placed: list[tuple[int, Section]] = []
     seen: set[int] = set()
     for child in parent.children:
-        index = next((i for i, spec in enumerate(specs) if spec_matches(child, spec)), None)
+        index = next((i for i, spec in enumerate(specs) if is_section(child, spec)), None)
         if index is not None and index not in seen:
             seen.add(index)
             placed.append((index, child))
     return placed
 
 
-def _hint(placed: list[tuple[int, Section]], keep: set[int], index: int, specs: tuple[SectionSpec, ...]) -> str:
-    in_order = [placed[p][0] for p in sorted(keep)]
+def _hint(in_order: list[int], index: int, specs: tuple[SectionSpec, ...]) -> str:
     before = [i for i in in_order if i < index]
     if before:
         return f' (expected after "{specs[before[-1]].title}")'
@@ -134,9 +156,12 @@ def longest_run(values: list[int]) -> set[int]:
     best: list[list[int]] = []
     for position, value in enumerate(values):
         chains = [chain for chain in best if values[chain[-1]] < value]
-        longest = max(chains, key=len, default=[])
-        best.append([*longest, position])
-    return set(max(best, key=len, default=[]))
+        best.append([*_longest(chains), position])
+    return set(_longest(best))
+
+
+def _longest(chains: list[list[int]]) -> list[int]:
+    return max(chains, key=len, default=[])
 
 
 @register("unknown-section")
@@ -150,16 +175,17 @@ class UnknownSection:
     def check(self, ctx: Context) -> Iterator[Violation]:
         specs = ctx.pack.section_titles
         for section in ctx.doc.sections:
-            if section.level not in self.levels or any(spec_matches(section, s) for s in specs):
+            if section.level not in self.levels or ctx.has_placeholder(section.title):
                 continue
-            known = [s.title for s in specs if s.level == section.level]
-            yield Violation(f'unknown section "{section.title}"{self._suggest(section.title, known)}', section.line)
+            if not any(spec_matches(section, s) for s in specs):
+                suggestion = self._suggest(section.title, [s.title for s in specs])
+                yield Violation(f'unknown section "{section.title}"{suggestion}', section.line)
 
     def _suggest(self, title: str, known: list[str]) -> str:
         folded = normalize_title(strip_hint(title))
         scored = [(difflib.SequenceMatcher(None, folded, normalize_title(k)).ratio(), k) for k in known]
-        ratio, best = max(scored, default=(0.0, ""))
-        return f' (did you mean "{best}"?)' if ratio >= self.similarity else ""
+        ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
+        return f' (did you mean "{best}"?)' if ratio >= self.similarity else " (not a section of the template)"
 
 
 @register("heading-level")
@@ -175,7 +201,7 @@ class HeadingLevel:
                 want = same[0].level
                 yield Violation(
                     f'section "{section.title}" is a level-{section.level} heading '
-                    f'(expected {"#" * want} {same[0].title})',
+                    f'(expected level {want}: "{"#" * want} {same[0].title}")',
                     section.line,
                 )
 
@@ -190,17 +216,28 @@ class DuplicateSection:
             for spec in specs:
                 found = matches(parent, spec)
                 for other in found[1:]:
-                    yield Violation(f'duplicate section "{other.title}" (first on line {found[0].line})', other.line)
+                    yield Violation(
+                        f'duplicate section "{other.title}" (expected once; first on line {found[0].line})',
+                        other.line,
+                    )
 
 
 @register("empty-section")
 @dataclass(frozen=True, slots=True)
 class EmptySection:
-    """A template section with nothing in it before the next heading of its level or higher."""
+    """A template section with nothing in it before the next heading of its level or higher.
+
+    Sections that must hold sub-sections are left to the missing-section rule, which names
+    what is missing.
+    """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for parent, specs in scopes(ctx):
             for spec in specs:
-                for section in matches(parent, spec)[:1]:
-                    if not section.has_content:
-                        yield Violation(f'section "{section.title}" is empty', section.line)
+                found = matches(parent, spec)
+                if found and not found[0].has_content and not _expects_children(spec):
+                    yield Violation(f'section "{found[0].title}" is empty (expected content under it)', found[0].line)
+
+
+def _expects_children(spec: SectionSpec) -> bool:
+    return spec.min_children > 0 or any(child.required for child in spec.children)

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.findings import Violation
 from spec_lint.model import Paragraph, Row, Table, normalize_title
+from spec_lint.pack import alternatives
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
-    from spec_lint.pack import TableSpec
-
+    from spec_lint.pack import TableSpec, ValueSet
 
 def present_tables(ctx: Context) -> Iterator[tuple[TableSpec, Table]]:
     for name in ctx.pack.tables:
@@ -32,18 +32,32 @@ def _columns(spec: TableSpec) -> str:
     return " | ".join(spec.columns)
 
 
+def _cell_at(row: Row, index: int | None) -> int:
+    cell = row.get(index)
+    return cell.column if cell else 1
+
+
 @register("missing-table")
 @dataclass(frozen=True, slots=True)
 class MissingTable:
-    """A section the template gives a table has one, or a sentence saying it does not apply."""
+    """A section the template gives a table has one, or a sentence saying it does not apply.
+
+    An empty section is left to ``empty-section``, one still holding a placeholder to
+    ``placeholder``.
+    """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         not_applicable = re.compile(str(ctx.pack.params.get("not_applicable", r"(?!)")), re.IGNORECASE)
         for spec in ctx.pack.tables.values():
             section = ctx.section(spec.section)
-            if section is None or any(isinstance(b, Table) for b in section.blocks):
+            if (
+                section is None
+                or not section.has_content
+                or any(isinstance(b, Table) for b in section.blocks)
+            ):
                 continue
-            if any(isinstance(b, Paragraph) and not_applicable.search(b.text) for b in section.blocks):
+            texts = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+            if any(not_applicable.search(t) or ctx.has_placeholder(t) for t in texts):
                 continue
             yield Violation(
                 f'section "{section.title}" has no table (expected columns {_columns(spec)}, '
@@ -64,9 +78,15 @@ class TableColumns:
                 names = ", ".join(f'"{c}"' for c in missing)
                 yield Violation(f"table lacks column {names} (expected {_columns(spec)})", table.line)
                 continue
-            positions = [table.column(c) for c in spec.columns]
-            if positions != sorted(positions, key=lambda p: p or 0):
-                yield Violation(f"table columns are out of order (expected {_columns(spec)})", table.line)
+            positions = [p for c in spec.columns if (p := table.column(c)) is not None]
+            if positions != sorted(positions):
+                found = " | ".join(table.header[p].text for p in sorted(positions))
+                first = next(want for p, want in zip(positions, sorted(positions)) if p != want)
+                yield Violation(
+                    f'table columns out of order: "{found}" (expected {_columns(spec)})',
+                    table.line,
+                    table.header[first].column,
+                )
 
 
 @register("empty-table")
@@ -77,7 +97,9 @@ class EmptyTable:
     def check(self, ctx: Context) -> Iterator[Violation]:
         for _spec, table in present_tables(ctx):
             if not table.rows:
-                yield Violation("table has a header but no rows", table.line)
+                yield Violation(
+                    "table has no data rows (expected at least one row under the header)", table.line
+                )
 
 
 @register("empty-cell")
@@ -86,19 +108,28 @@ class EmptyCell:
     """An empty cell in a column the template needs filled."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
+        marks = alternatives(ctx.pack.params.get("deliberate_empty", []))
+        hint = f"expected a value, or {marks} if none applies" if marks else "expected a value"
         for spec, table in present_tables(ctx):
             for column in spec.required:
                 index = table.column(column)
-                for row in table.rows if index is not None else ():
-                    cell = row.get(index)
-                    if cell is None or not cell.text.strip():
-                        yield Violation(f'empty "{column}" cell (write "-" or "N/A" if nothing applies)', row.line)
+                if index is not None:
+                    yield from self._column(ctx, table, column, index, hint)
+
+    def _column(self, ctx: Context, table: Table, column: str, index: int, hint: str) -> Iterator[Violation]:
+        for row in table.rows:
+            cell = row.get(index)
+            if cell is None or not (cell.text.strip() or cell.raw.strip()):
+                yield Violation(f'empty "{column}" cell ({hint})', row.line, _cell_at(row, index))
 
 
 @register("cell-values")
 @dataclass(frozen=True, slots=True)
 class CellValues:
-    """A cell outside the closed set of values its column draws from."""
+    """A cell outside the closed set of values its column draws from, spelled as the template does.
+
+    Case counts: "complete" is reported with the template's spelling, "Complete", as expected.
+    """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for spec, table in present_tables(ctx):
@@ -106,18 +137,42 @@ class CellValues:
                 yield from self._row(ctx, spec, table, row)
 
     def _row(self, ctx: Context, spec: TableSpec, table: Table, row: Row) -> Iterator[Violation]:
-        key = row.get(table.column(spec.key_column)) if spec.key_column else None
-        overrides = next(
-            (sets for name, sets in spec.row_values.items() if key and normalize_title(name) == normalize_title(key.text)),
-            {},
-        )
-        for column, set_name in spec.values.items():
-            cell = row.get(table.column(column))
-            if cell is None or not cell.text.strip() or is_deliberate(ctx, cell.text) or ctx.has_placeholder(cell.raw):
+        for column in spec.values:
+            index = table.column(column)
+            cell = row.get(index)
+            allowed = ctx.pack.value_sets.get(_set_for(spec, table, row, column) or "")
+            if index is None or cell is None or allowed is None or not cell.text.strip():
                 continue
-            allowed = ctx.pack.value_sets[overrides.get(column, set_name)]
-            if not allowed.accepts(cell.text):
-                yield Violation(f'"{column}" is "{cell.text}" (expected {allowed.expected})', row.line)
+            if is_deliberate(ctx, cell.text) or ctx.has_placeholder(cell.raw):
+                continue
+            problem = _invalid(allowed, cell.text)
+            if problem:
+                yield Violation(
+                    f'"{cell.text}" is not a valid "{column}" ({problem})', row.line, _cell_at(row, index)
+                )
+
+
+def _set_for(spec: TableSpec, table: Table, row: Row, column: str) -> str | None:
+    """The value set of ``column`` on ``row``: the row's own when the pack gives one; None when
+    that depends on a key column the table lacks (``table-columns`` reports it)."""
+    base = spec.values[column]
+    key = row.get(table.column(spec.key_column)) if spec.key_column else None
+    if key is None:
+        depends = spec.key_column and any(column in sets for sets in spec.row_values.values())
+        return None if depends else base
+    wanted = normalize_title(key.text)
+    return next(
+        (s.get(column, base) for n, s in spec.row_values.items() if normalize_title(n) == wanted), base
+    )
+
+
+def _invalid(allowed: ValueSet, text: str) -> str:
+    """Why ``text`` is not a value of ``allowed`` (empty when it is one)."""
+    written = " ".join(text.split())
+    spelled = allowed.spelling(written)
+    if spelled == written:
+        return ""
+    return f'expected "{spelled}", spelled as in the template' if spelled else f"expected {allowed.expected}"
 
 
 @register("required-rows")
@@ -127,10 +182,13 @@ class RequiredRows:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for spec, table in present_tables(ctx):
-            if not spec.rows:
+            index = table.column(spec.key_column) if spec.key_column else None
+            if not spec.rows or index is None:
                 continue
-            index = table.column(spec.key_column)
             present = {normalize_title(cell.text) for row in table.rows if (cell := row.get(index))}
             for wanted in spec.rows:
                 if normalize_title(wanted) not in present:
-                    yield Violation(f'table lacks the row "{wanted}"', table.line)
+                    yield Violation(
+                        f'table lacks the row "{wanted}" (expected in the "{spec.key_column}" column)',
+                        table.line,
+                    )

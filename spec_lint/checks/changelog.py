@@ -1,0 +1,91 @@
+"""Checks on the Changelog: version headings, newest first, each with its changes."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spec_lint.checks import register
+from spec_lint.findings import Violation
+from spec_lint.model import Paragraph, Section
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+
+# X.Y.Z; "x" wildcards only at the end ("0.x.x", "1.2.x") for grouped releases.
+_HEADING = re.compile(
+    r"(?P<version>\d+\.(?:\d+\.(?:\d+|x)|x\.x))"
+    r"(?:\s+\((?:target:\s*)?(?P<date>\d{4}-\d{2}-\d{2})\))?",
+    re.IGNORECASE,
+)
+_FORM = '"X.Y.Z", optionally followed by " (YYYY-MM-DD)" or " (Target: YYYY-MM-DD)"'
+
+Version = tuple[int | None, ...]
+
+
+def parse_version(text: str) -> Version:
+    """``"0.9.1"`` as ``(0, 9, 1)``; a wildcard part is ``None``."""
+    return tuple(None if part.casefold() == "x" else int(part) for part in text.split("."))
+
+
+def is_newer(version: Version, than: Version) -> bool | None:
+    """Is ``version`` newer than ``than``; ``None`` when a wildcard leaves it open ("0.x.x" vs "0.9.0")."""
+    for mine, theirs in zip(version, than):
+        if mine is None or theirs is None:
+            return None
+        if mine != theirs:
+            return mine > theirs
+    return False
+
+
+@register("changelog")
+@dataclass(frozen=True, slots=True)
+class Changelog:
+    """The ``section``'s headings are versions, newest first, each with at least one list item."""
+
+    section: str = "Changelog"
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        changelog = ctx.section((self.section,))
+        previous: tuple[str, Version] | None = None
+        for entry in changelog.children if changelog else []:
+            if ctx.has_placeholder(entry.title):
+                continue
+            match = _HEADING.fullmatch(entry.title.strip())
+            if match is None:
+                message = f'changelog heading "{entry.title}" is not a version (expected {_FORM})'
+                yield Violation(message, entry.line)
+                continue
+            yield from _date_problem(entry, match["date"])
+            version = match["version"]
+            if previous:
+                yield from _order_problem(entry, version, previous)
+            previous = (version, parse_version(version))
+            if not _has_list_item(entry):
+                message = f'version "{version}" has no list item (expected at least one change)'
+                yield Violation(message, entry.line)
+
+
+def _order_problem(entry: Section, version: str, previous: tuple[str, Version]) -> Iterator[Violation]:
+    parsed = parse_version(version)
+    if parsed == previous[1]:
+        yield Violation(f'version "{version}" is listed twice (expected each version once)', entry.line)
+    elif is_newer(parsed, previous[1]):
+        message = f'version "{version}" is listed after the older "{previous[0]}"'
+        yield Violation(f"{message} (expected the newest version first)", entry.line)
+
+
+def _date_problem(entry: Section, date: str | None) -> Iterator[Violation]:
+    if date is None:
+        return
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        yield Violation(f'changelog date "{date}" is not a real date (expected YYYY-MM-DD)', entry.line)
+
+
+def _has_list_item(entry: Section) -> bool:
+    return any(isinstance(b, Paragraph) and b.in_list for s in entry.walk() for b in s.blocks)

@@ -1,0 +1,122 @@
+"""Checks on links: relative targets that exist, fragments that name a heading."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from spec_lint.checks import register
+from spec_lint.findings import Violation
+from spec_lint.model import Document, Link
+from spec_lint.parser import parse
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+
+_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+_HTML_ANCHOR = re.compile(r"<a\s[^>]*\b(?:name|id)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_MARKDOWN = (".md", ".markdown")
+
+
+def slug(text: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation but ``-`` and ``_`` dropped, spaces to ``-``."""
+    kept = "".join(ch for ch in text.lower() if ch in " -_" or ch.isalnum() or _is_mark(ch))
+    return kept.replace(" ", "-")
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M")
+
+
+def slugs(titles: Iterable[str]) -> list[str]:
+    """The anchors of headings in document order: a repeated slug gets ``-1``, ``-2``, ..."""
+    seen: dict[str, int] = {}
+    found: list[str] = []
+    for title in titles:
+        base = result = slug(title)
+        while result in seen:
+            seen[base] += 1
+            result = f"{base}-{seen[base]}"
+        seen[result] = 0
+        found.append(result)
+    return found
+
+
+def anchors(doc: Document) -> set[str]:
+    """Every fragment a document answers to: its heading slugs and explicit HTML anchors."""
+    explicit = {name for line in doc.lines for name in _HTML_ANCHOR.findall(line)}
+    return set(slugs(s.title for s in doc.sections)) | explicit
+
+
+@register("broken-link")
+@dataclass(frozen=True, slots=True)
+class BrokenLink:
+    """Relative links point to a file that exists, and their ``#fragment`` to a heading.
+
+    Paths are relative to the spec's folder; external URLs (any scheme) and root-relative
+    paths are not checked.
+    """
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        known: dict[Path, set[str] | None] = {ctx.path: anchors(ctx.doc)}
+        for link in ctx.doc.links:
+            problem = _problem(ctx, known, link)
+            if problem:
+                yield Violation(problem, link.line, _column(ctx, link))
+
+
+def _problem(ctx: Context, known: dict[Path, set[str] | None], link: Link) -> str:
+    target, _, fragment = link.target.partition("#")
+    target, fragment = unquote(target.split("?")[0]), unquote(fragment)
+    if _EXTERNAL.match(link.target) or target.startswith("/"):
+        return ""  # the web and the repository root are out of reach
+    if ctx.has_placeholder(unquote(link.target)):
+        return ""
+    path = ctx.path.parent / target if target else ctx.path
+    if not _exists(path):
+        return f'link target "{target}" does not exist (expected a path relative to this spec\'s folder)'
+    if fragment and (not target or path.suffix.casefold() in _MARKDOWN):
+        return _fragment_problem(known, path, fragment, target)
+    return ""
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name the file system rejects (too long, ...)
+        return False
+
+
+def _column(ctx: Context, link: Link) -> int:
+    line = ctx.doc.lines[link.line - 1]
+    at = line.find(f"]({link.target}")
+    if at < 0:
+        at = line.find(f"]({unquote(link.target)}")
+    return at + 3 if at >= 0 else 1
+
+
+def _fragment_problem(known: dict[Path, set[str] | None], path: Path, fragment: str, target: str) -> str:
+    if path not in known:
+        known[path] = _read_anchors(path)
+    found = known[path]
+    where = f'"{target}"' if target else "this document"
+    if found is None:
+        return f'link target "{target}" cannot be read, so its fragment "#{fragment}" cannot be checked'
+    if fragment in found:
+        return ""
+    close = difflib.get_close_matches(fragment, sorted(found), n=1, cutoff=0.6)
+    hint = f'did you mean "#{close[0]}"' if close else "expected the anchor of one of its headings"
+    return f'link fragment "#{fragment}" matches no heading in {where} ({hint})'
+
+
+def _read_anchors(path: Path) -> set[str] | None:
+    try:
+        return anchors(parse(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -1,0 +1,113 @@
+"""Checks on the Metrics table: Prometheus naming of metrics and their labels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spec_lint.checks import register
+from spec_lint.checks.columns import column_values
+from spec_lint.findings import Violation
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_LABEL = re.compile(r"[a-z_][a-z0-9_]*")
+_TOTAL = "_total"
+# The series a histogram exposes; a metric of any other type must not end in them.
+_SERIES = ("_bucket", "_count", "_sum")
+
+
+def snake_case(text: str) -> str:
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text)
+    return re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
+
+
+@register("metric-naming")
+@dataclass(frozen=True, slots=True)
+class MetricNaming:
+    """Prometheus naming: lower snake case; ``_total`` on Counters and only there; the histogram
+    series suffixes only on Histograms; base units (``units`` maps a base unit to the units it
+    replaces). A unit is not required. The message names the better name.
+    """
+
+    table: str = "metrics"
+    column: str = "Metric Name"
+    type_column: str = "Type"
+    units: dict[str, Sequence[str]] = field(default_factory=dict)
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        types = dict(column_values(ctx, self.table, self.type_column))
+        for row, name in column_values(ctx, self.table, self.column):
+            better, problems = self._review(name, types.get(row, "").casefold())
+            if problems:
+                yield Violation(
+                    f'metric "{name}" breaks Prometheus naming: {"; ".join(problems)} (expected "{better}")',
+                    row.line,
+                )
+
+    def _review(self, name: str, kind: str) -> tuple[str, list[str]]:
+        problems = []
+        if not _NAME.fullmatch(name) or "__" in name:
+            problems.append("name is not lower snake case")
+        base, suffix = _split_suffix(snake_case(name))
+        base, unit_problem = self._base_unit(base)
+        suffix, suffix_problem = _type_suffix(kind, suffix)
+        problems.extend(p for p in (unit_problem, suffix_problem) if p)
+        return base + suffix, problems
+
+    def _base_unit(self, base: str) -> tuple[str, str]:
+        stem, _, unit = base.rpartition("_")
+        for good, bad in self.units.items():
+            if stem and unit in bad:
+                return f"{stem}_{good}", f'unit "{unit}" is not the base unit "{good}"'
+        return base, ""
+
+
+def _split_suffix(name: str) -> tuple[str, str]:
+    for suffix in (_TOTAL, *_SERIES):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], suffix
+    return name, ""
+
+
+def _type_suffix(kind: str, suffix: str) -> tuple[str, str]:
+    """The suffix a metric of this type should have, and what is wrong with the one it has."""
+    if kind == "counter":
+        return _TOTAL, "" if suffix == _TOTAL else f'a Counter ends in "{_TOTAL}"'
+    if kind in ("gauge", "histogram", "summary") and suffix == _TOTAL:
+        return "", f'a {kind.capitalize()} does not end in "{_TOTAL}"'
+    if kind in ("gauge", "summary") and suffix in _SERIES:
+        return "", f'only a Histogram ends in "{suffix}"'
+    return suffix, ""
+
+
+@register("metric-labels")
+@dataclass(frozen=True, slots=True)
+class MetricLabels:
+    """Labels (a comma-separated list, backticked or not) are lower snake case, do not start
+    with ``__`` and are not one of the ``reserved`` names.
+    """
+
+    table: str = "metrics"
+    column: str = "Labels"
+    reserved: tuple[str, ...] = ()
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        for row, value in column_values(ctx, self.table, self.column):
+            for label in filter(None, (part.strip(" `") for part in value.split(","))):
+                problem = self._problem(label)
+                if problem:
+                    yield Violation(f'label "{label}" {problem}', row.line)
+
+    def _problem(self, label: str) -> str:
+        if label in self.reserved:
+            return "is reserved by Prometheus (expected another name)"
+        if label.startswith("__"):
+            return f'starts with "__", which Prometheus reserves (expected "{label.lstrip("_")}")'
+        if not _LABEL.fullmatch(label):
+            return f'is not lower snake case (expected "{snake_case(label)}")'
+        return ""

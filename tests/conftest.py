@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spec_lint import Finding, Pack, builtin_pack, lint_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VALID_SPEC = ROOT / "examples" / "router.md"
+
+
+@pytest.fixture(scope="session")
+def pack() -> Pack:
+    return builtin_pack()
+
+
+def lint(path: Path, pack: Pack | None = None) -> list[Finding]:
+    return list(lint_paths([path], [pack or builtin_pack()]).findings)
+
+
+def lint_source(tmp_path: Path, text: str, pack: Pack | None = None, name: str = "spec.md") -> list[Finding]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return lint(path, pack)
+
+
+def valid_with(old: str, new: str) -> str:
+    """The valid spec with one exact, unique edit."""
+    text = VALID_SPEC.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"edit target not unique: {old!r}"
+    return text.replace(old, new)

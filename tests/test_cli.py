@@ -1,0 +1,338 @@
+"""The ``spec-lint`` command: every option, every exit code, and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import FIXTURES, ROOT, valid_with
+
+from spec_lint import __version__
+from spec_lint.cli import main
+from spec_lint.discover import markdown_files
+from spec_lint.findings import Severity, Violation
+from spec_lint.pack import PackError, RuleSpec, builtin_pack
+
+INPUTS = FIXTURES / "inputs"
+BROKEN = "examples/router-broken.md"
+VALID = "examples/router.md"
+TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>SL\d{3}) \[[a-z0-9-]+\] \S.*$")
+ANSI = "\x1b["
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paths in output are as given, so every test runs from the project folder."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def run(*args: str) -> Result:
+    try:
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
+    except TypeError:
+        runner = CliRunner()
+    return runner.invoke(main, list(args), catch_exceptions=False)
+
+
+def stdout_lines(result: Result) -> list[str]:
+    return result.stdout.splitlines()
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def warning_only_spec(tmp_path: Path) -> str:
+    """The valid spec plus an H2 the template does not know: one SL104 warning."""
+    return write(tmp_path, "notes.md", valid_with("## Related Documentation", "## Notes\n\nNone yet.\n\n"
+                                                  "## Related Documentation"))
+
+
+# --- text output and exit codes 0 / 1 -------------------------------------------------------
+
+
+def test_valid_spec_passes_with_exit_0() -> None:
+    result = run(VALID)
+    assert result.exit_code == 0
+    assert stdout_lines(result) == ["All checks passed (1 spec checked)"]
+    assert result.stderr == ""
+
+
+def test_broken_spec_gives_text_lines_then_one_summary_and_exit_1() -> None:
+    result = run(BROKEN)
+    assert result.exit_code == 1
+    *findings, summary = stdout_lines(result)
+    assert findings and all(TEXT_LINE.match(line) for line in findings), findings
+    assert {TEXT_LINE.match(line)["path"] for line in findings} == {BROKEN}  # type: ignore[index]
+    assert re.fullmatch(r"Found \d+ errors? and \d+ warnings? \(1 spec checked\)", summary)
+
+
+def test_paths_are_printed_as_given_or_relative_to_the_current_folder() -> None:
+    result = run("examples", "./" + VALID)
+    paths = {m["path"] for m in map(TEXT_LINE.match, stdout_lines(result)) if m}
+    assert paths == {BROKEN}
+    assert "(2 specs checked)" in result.stdout
+
+
+def test_absolute_paths_stay_as_given() -> None:
+    given = str(ROOT / BROKEN)
+    result = run(given)
+    assert stdout_lines(result)[0].startswith(f"{given}:")
+
+
+def test_a_file_named_twice_is_linted_once() -> None:
+    assert run(BROKEN, "examples", "./" + BROKEN).stdout == run("examples").stdout
+
+
+# --- options ---------------------------------------------------------------------------------
+
+
+def test_fail_on_warning_turns_warnings_into_exit_1(tmp_path: Path) -> None:
+    spec = warning_only_spec(tmp_path)
+    default = run(spec)
+    assert default.exit_code == 0
+    assert " SL104 [unknown-section] " in default.stdout
+    assert "Found 0 errors and 1 warning" in default.stdout
+    assert run("--fail-on", "warning", spec).exit_code == 1
+    assert run("--fail-on", "error", spec).exit_code == 0
+
+
+def test_quiet_prints_findings_only() -> None:
+    result = run("--quiet", BROKEN)
+    assert result.exit_code == 1
+    assert all(TEXT_LINE.match(line) for line in stdout_lines(result))
+    assert run("-q", VALID).stdout == ""
+
+
+def test_verbose_says_which_files_were_passed_over_and_why() -> None:
+    result = run("--verbose", str(INPUTS / "README.md"), str(INPUTS / "empty.md"), VALID)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"spec-lint: passed over {INPUTS / 'README.md'}: not a spec: no matching title or Template Version field",
+        f"spec-lint: passed over {INPUTS / 'empty.md'}: empty file",
+    ]
+    assert stdout_lines(result) == ["All checks passed (1 spec checked, 2 files passed over)"]
+
+
+def test_without_verbose_non_specs_are_passed_over_silently() -> None:
+    result = run(str(INPUTS / "README.md"))
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_quiet_and_verbose_together_are_a_usage_error() -> None:
+    result = run("-q", "-v", VALID)
+    assert result.exit_code == 2
+    assert "--quiet and --verbose cannot be used together" in result.stderr
+
+
+def test_json_output_is_one_array() -> None:
+    result = run("--output-format", "json", BROKEN)
+    assert result.exit_code == 1
+    items = json.loads(result.stdout)
+    assert items and {item["path"] for item in items} == {BROKEN}
+
+
+def test_json_output_of_a_clean_run_is_an_empty_array() -> None:
+    result = run("--output-format", "json", VALID)
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
+def test_github_output_is_one_workflow_command_per_finding() -> None:
+    result = run("--output-format", "github", BROKEN)
+    assert result.exit_code == 1
+    lines = stdout_lines(result)
+    assert lines and all(line.startswith(f"::error file={BROKEN},line=") for line in lines)
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"spec-lint, version {__version__}\n")
+
+
+def test_help_lists_every_option() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for option in ("--output-format", "--fail-on", "--quiet", "--verbose", "--no-color", "--version"):
+        assert option in result.stdout
+
+
+def test_no_color_and_a_pipe_give_plain_text() -> None:
+    for args in ([BROKEN], ["--no-color", BROKEN]):
+        assert ANSI not in run(*args).stdout
+
+
+# --- exit code 2 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ((), "Missing argument"),
+    (("--bogus", VALID), "No such option"),
+    (("--output-format", "xml", VALID), "Invalid value for '--output-format'"),
+    (("--fail-on", "info", VALID), "Invalid value for '--fail-on'"),
+])
+def test_usage_errors_exit_2(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_missing_path_is_one_clear_line_and_the_run_goes_on() -> None:
+    result = run("no/such/spec.md", BROKEN, str(INPUTS / "README.md"))
+    assert result.exit_code == 2
+    assert result.stderr == "spec-lint: error: no/such/spec.md: no such file or directory\n"
+    assert stdout_lines(result)[0].startswith(f"{BROKEN}:")
+    assert stdout_lines(result)[-1].endswith("(1 spec checked, 1 file passed over)")
+
+
+def test_internal_error_is_one_line_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("spec_lint.cli.lint_paths", explode)
+    result = run(VALID)
+    assert result.exit_code == 2
+    assert result.stderr == "spec-lint: error: internal error: RuntimeError('boom')\n"
+
+
+def test_a_bad_rule_pack_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    def bad_pack() -> None:
+        raise PackError("dynamo-component.toml: KeyError: 'pack'")
+
+    monkeypatch.setattr("spec_lint.cli.builtin_pack", bad_pack)
+    result = run(VALID)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("spec-lint: error: bad rule pack: dynamo-component.toml")
+
+
+class _BrokenCheck:
+    def check(self, ctx: object) -> list[Violation]:
+        raise ZeroDivisionError("division by zero")
+
+
+def test_a_bug_in_one_check_exits_2_and_the_other_rules_still_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    pack = builtin_pack()
+    buggy = RuleSpec("SL999", "buggy", Severity.ERROR, "", _BrokenCheck())
+    monkeypatch.setattr("spec_lint.cli.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
+    result = run(BROKEN)
+    assert result.exit_code == 2
+    assert f"spec-lint: {BROKEN}: internal error in SL999 buggy: ZeroDivisionError" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert TEXT_LINE.match(stdout_lines(result)[0])
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+def test_binary_file_is_one_unreadable_finding_at_line_1() -> None:
+    path = str(INPUTS / "binary.md")
+    result = run(path, VALID)
+    assert result.exit_code == 1
+    assert stdout_lines(result)[0] == f"{path}:1:1: SL001 [unreadable-file] cannot read file: binary content (NUL byte)"
+    assert "Traceback" not in result.output
+
+
+def test_latin1_file_is_one_unreadable_finding_that_names_the_byte() -> None:
+    path = str(INPUTS / "latin1.md")
+    result = run(path)
+    assert result.exit_code == 1
+    assert stdout_lines(result)[0] == f"{path}:1:1: SL001 [unreadable-file] file is not UTF-8 text (byte 0xe9 on line 5)"
+
+
+def test_empty_file_is_passed_over() -> None:
+    result = run("-v", str(INPUTS / "empty.md"))
+    assert result.exit_code == 0
+    assert "empty file" in result.stderr
+
+
+def test_readme_named_explicitly_passes() -> None:
+    result = run(str(INPUTS / "README.md"))
+    assert result.exit_code == 0
+    assert stdout_lines(result) == ["All checks passed (0 specs checked, 1 file passed over)"]
+
+
+def test_all_bad_inputs_in_one_run_give_findings_not_a_crash() -> None:
+    result = run("--output-format", "json", str(INPUTS))
+    assert result.exit_code == 1
+    assert [(Path(i["path"]).name, i["code"]) for i in json.loads(result.stdout)] == [
+        ("binary.md", "SL001"), ("latin1.md", "SL001")]
+
+
+# --- folders ---------------------------------------------------------------------------------
+
+
+def test_folders_are_walked_for_markdown_skipping_hidden_folders_and_node_modules(tmp_path: Path) -> None:
+    spec = (ROOT / BROKEN).read_text(encoding="utf-8")
+    for name in ("a.md", "sub/deeper/b.md", ".git/c.md", "sub/.cache/d.md", "node_modules/pkg/e.md", "f.txt"):
+        write(tmp_path, name, spec)
+    found = [p.relative_to(tmp_path).as_posix() for p in markdown_files(tmp_path)]
+    assert found == ["a.md", "sub/deeper/b.md"]
+    result = run("--output-format", "json", str(tmp_path))
+    assert {Path(i["path"]).relative_to(tmp_path).as_posix() for i in json.loads(result.stdout)} == set(found)
+
+
+# --- the real console script -----------------------------------------------------------------
+
+
+def console_script() -> str:
+    script = Path(sys.executable).parent / "spec-lint"
+    if not script.exists():
+        pytest.skip("the spec-lint console script is not installed next to this Python")
+    return str(script)
+
+
+def test_console_script_runs_for_real() -> None:
+    done = subprocess.run([console_script(), "examples/"], cwd=ROOT, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, check=False)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith(f"{BROKEN}:")
+    assert done.stdout.splitlines()[-1].endswith("(2 specs checked)")
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    done = subprocess.run([sys.executable, "-m", "spec_lint", "--help"], cwd=ROOT, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("Usage: spec-lint [OPTIONS] PATHS...")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(("args", "env", "coloured"), [
+    ([], {}, True),
+    (["--no-color"], {}, False),
+    ([], {"NO_COLOR": "1"}, False),
+])
+def test_colour_only_on_a_terminal(args: list[str], env: dict[str, str], coloured: bool) -> None:
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env
+    output = run_on_terminal([console_script(), *args, BROKEN], environment)
+    assert (ANSI in output) is coloured
+    assert "SL111" in output
+
+
+def run_on_terminal(command: list[str], env: dict[str, str]) -> str:
+    """What ``command`` prints to a pseudo-terminal standing in for the user's."""
+    main_fd, terminal = os.openpty()
+    try:
+        subprocess.run(command, cwd=ROOT, stdout=terminal, stderr=subprocess.DEVNULL,
+                       stdin=subprocess.DEVNULL, env=env, check=False, timeout=60)
+    finally:
+        os.close(terminal)
+    chunks = []
+    try:
+        while chunk := os.read(main_fd, 65536):
+            chunks.append(chunk)
+    except OSError:  # Linux says EIO once the terminal side is closed and drained
+        pass
+    finally:
+        os.close(main_fd)
+    return b"".join(chunks).decode()

@@ -1,0 +1,111 @@
+"""The engine: which files are specs, the component id, unreadable files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import VALID_SPEC
+
+from spec_lint import Pack, lint_paths, lint_text
+from spec_lint.context import Context
+from spec_lint.engine import component_id, is_document_of, placeholders_of
+from spec_lint.parser import parse
+
+HEADER = "> **Template Version**: 1.0\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("KV Block Manager", "kv_block_manager"),
+        ("Router", "router"),
+        ("Disagg-Router (v2)", "disagg_router_v2"),
+        ("  LLM   Engine ", "llm_engine"),
+    ],
+)
+def test_component_id_from_the_title(pack: Pack, title: str, expected: str) -> None:
+    doc = parse(f"# {title} - 1.0 Component Specification\n")
+    assert component_id(doc, pack, Path("spec.md")) == expected
+
+
+def test_front_matter_component_overrides_the_title(pack: Pack) -> None:
+    doc = parse("---\ncomponent: kvbm\n---\n# KV Block Manager - 1.0 Component Specification\n")
+    assert component_id(doc, pack, Path("spec.md")) == "kvbm"
+
+
+def test_component_id_fills_pack_parameters(pack: Pack) -> None:
+    doc = parse("# KV Block Manager - 1.0 Component Specification\n")
+    ctx = Context(Path("spec.md"), doc, pack, component_id(doc, pack, Path("spec.md")), placeholders_of(pack))
+    assert ctx.param("metric_prefix") == "dynamo_kv_block_manager_"
+    assert ctx.param("env_prefix") == "DYNAMO_KV_BLOCK_MANAGER_"
+    assert ctx.render("dynamo-{component-}") == "dynamo-kv-block-manager"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# My Project\n\nSome notes about the project.\n",
+        "## Component Specification\n\nAn H2 does not name the document.\n",
+        "# Component Specifications and more\n",
+        "Plain text, **Template Versions**: 1.0\n",
+    ],
+    ids=["readme", "h2-title", "other-suffix", "other-field"],
+)
+def test_other_markdown_is_passed_over(tmp_path: Path, pack: Pack, text: str) -> None:
+    result = lint_text(text, tmp_path / "README.md", [pack])
+    assert result.findings == ()
+    assert result.skipped.startswith("not a spec")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "   \r\n"], ids=["empty", "blank-lines", "spaces"])
+def test_empty_file_is_skipped(tmp_path: Path, pack: Pack, text: str) -> None:
+    result = lint_text(text, tmp_path / "empty.md", [pack])
+    assert (result.findings, result.skipped) == ((), "empty file")
+
+
+def test_file_with_only_a_bom_is_skipped(tmp_path: Path, pack: Pack) -> None:
+    result = lint_text("\ufeff\n", tmp_path / "bom.md", [pack])
+    assert result.findings == ()
+    assert result.skipped
+
+
+def test_template_version_field_alone_makes_a_spec(pack: Pack) -> None:
+    doc = parse("Notes\n\n" + HEADER)
+    assert is_document_of(doc, pack)
+    result = lint_text("Notes\n\n" + HEADER, Path("notes.md"), [pack])
+    assert result.skipped == ""
+    assert [f.code for f in result.findings][:1] == ["SL101"]
+
+
+def test_title_alone_makes_a_spec(pack: Pack) -> None:
+    assert is_document_of(parse("# Anything - 1.0 Component Specification\n"), pack)
+    assert is_document_of(parse("# Router Component Specification\n"), pack)
+
+
+def test_skipped_files_are_listed_in_the_report(tmp_path: Path, pack: Pack) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Project\n", encoding="utf-8")
+    report = lint_paths([readme, VALID_SPEC], [pack])
+    assert report.findings == ()
+    assert report.linted == (str(VALID_SPEC),)
+    assert [path for path, _ in report.skipped] == [str(readme)]
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"# T - 1.0 Component Specification\n\x00\x01", "binary"),
+        ("# Caf\u00e9 - 1.0 Component Specification\n".encode("latin-1"), "not UTF-8"),
+    ],
+    ids=["binary", "latin-1"],
+)
+def test_unreadable_file_gives_one_finding_and_the_run_goes_on(
+    tmp_path: Path, pack: Pack, data: bytes, words: str
+) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(data)
+    report = lint_paths([bad, VALID_SPEC], [pack])
+    assert [(f.path, f.line, f.column, f.code) for f in report.findings] == [(str(bad), 1, 1, "SL001")]
+    assert words in report.findings[0].message
+    assert str(VALID_SPEC) in report.linted

@@ -1,0 +1,176 @@
+"""Output formats: JSON keys and order, GitHub workflow commands that a spec cannot hijack."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import valid_with
+
+from spec_lint.cli import main
+from spec_lint.findings import Finding, Report, Severity
+from spec_lint.formats import FORMATS, FormatOptions, escape_data, escape_property, summary
+
+JSON_KEYS = ["path", "line", "column", "end_line", "code", "name", "severity", "message"]
+HOSTILE = "%0A::error::x"
+PLAIN = FormatOptions()
+
+
+def finding(path: str = "spec.md", line: int = 3, column: int = 1, code: str = "SL102",
+            severity: Severity = Severity.ERROR, message: str = 'missing section "Design"') -> Finding:
+    return Finding(path, line, column, line, code, "missing-section", severity, message)
+
+
+def report(*findings: Finding) -> Report:
+    return Report(findings, linted=tuple(sorted({f.path for f in findings})), skipped=())
+
+
+def render(name: str, *findings: Finding) -> str:
+    return FORMATS[name](report(*findings), PLAIN)
+
+
+UNSORTED = (
+    finding("b.md", 1, 1),
+    finding("a.md", 10, 1),
+    finding("a.md", 2, 5, "SL205"),
+    finding("a.md", 2, 5, "SL111", Severity.WARNING),
+    finding("a.md", 2, 1),
+)
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def test_text_line_shape_and_summary() -> None:
+    out = render("text", finding(severity=Severity.WARNING, message='unknown section "Notes"'))
+    assert out.splitlines() == [
+        'spec.md:3:1: SL102 [missing-section] unknown section "Notes"',
+        "Found 0 errors and 1 warning (1 spec checked)",
+    ]
+
+
+def test_text_colour_is_opt_in_and_the_summary_can_be_left_out() -> None:
+    coloured = FORMATS["text"](report(finding()), FormatOptions(color=True, summary=False))
+    assert "\x1b[" in coloured and "Found" not in coloured
+    assert "\x1b[" not in render("text", finding())
+
+
+def test_text_keeps_one_finding_on_one_line() -> None:
+    out = FORMATS["text"](report(finding(message="a\r\nb\nc")), FormatOptions(summary=False))
+    assert out == "spec.md:3:1: SL102 [missing-section] a\\r\\nb\\nc"
+
+
+def test_summary_counts() -> None:
+    passed = Report((), linted=("a.md",), skipped=(("README.md", "not a spec"),))
+    assert summary(passed) == "All checks passed (1 spec checked, 1 file passed over)"
+    assert summary(report(*UNSORTED)) == "Found 4 errors and 1 warning (2 specs checked)"
+
+
+# --- json --------------------------------------------------------------------------------------
+
+
+def test_json_has_exactly_the_documented_keys_in_order() -> None:
+    items = json.loads(render("json", finding(severity=Severity.WARNING)), object_pairs_hook=list)
+    assert [key for key, _ in items[0]] == JSON_KEYS
+    assert dict(items[0]) == {
+        "path": "spec.md", "line": 3, "column": 1, "end_line": 3, "code": "SL102",
+        "name": "missing-section", "severity": "warning", "message": 'missing section "Design"',
+    }
+
+
+def test_every_format_sorts_by_path_line_column_code() -> None:
+    want = [("a.md", 2, 1, "SL102"), ("a.md", 2, 5, "SL111"), ("a.md", 2, 5, "SL205"),
+            ("a.md", 10, 1, "SL102"), ("b.md", 1, 1, "SL102")]
+    items = json.loads(render("json", *UNSORTED))
+    assert [(i["path"], i["line"], i["column"], i["code"]) for i in items] == want
+    assert [line.split(" ")[1] for line in render("text", *UNSORTED).splitlines()[:-1]] == [w[3] for w in want]
+    assert [parse_workflow_command(line)[1]["title"][:5] for line in render("github", *UNSORTED).splitlines()] == [
+        w[3] for w in want]
+
+
+# --- github ------------------------------------------------------------------------------------
+
+
+def test_github_workflow_command_shape() -> None:
+    assert render("github", finding(), finding("x.md", severity=Severity.WARNING)).splitlines() == [
+        '::error file=spec.md,line=3,col=1,endLine=3,title=SL102 missing-section::missing section "Design"',
+        '::warning file=x.md,line=3,col=1,endLine=3,title=SL102 missing-section::missing section "Design"',
+    ]
+
+
+@pytest.mark.parametrize(("raw", "data", "prop"), [
+    ("100%", "100%25", "100%25"),
+    ("a\rb", "a%0Db", "a%0Db"),
+    ("a\nb", "a%0Ab", "a%0Ab"),
+    ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
+    (HOSTILE, "%250A::error::x", "%250A%3A%3Aerror%3A%3Ax"),
+    ("%0D%0A%25", "%250D%250A%2525", "%250D%250A%2525"),
+])
+def test_github_escaping_is_exactly_the_runners(raw: str, data: str, prop: str) -> None:
+    assert (escape_data(raw), escape_property(raw)) == (data, prop)
+    assert (unescape(data, DATA_ESCAPES), unescape(prop, PROPERTY_ESCAPES)) == (raw, raw)
+
+
+def test_hostile_findings_cannot_inject_a_workflow_command() -> None:
+    hostile = Finding(f"docs/{HOSTILE},x=1:y.md", 7, 2, 9, "SL302", "metric-naming", Severity.WARNING,
+                      f'metric name "dynamo_x_{HOSTILE}" has a bad character\r\n::error::pwned\r::warning::y')
+    out = FORMATS["github"](report(hostile, finding()), PLAIN)
+    lines = out.split("\n")
+    assert len(lines) == 2
+    command, properties, data = parse_workflow_command(lines[0])
+    assert command == "warning"
+    assert properties == {"file": hostile.path, "line": "7", "col": "2", "endLine": "9",
+                          "title": "SL302 metric-naming"}
+    assert data == hostile.message
+    assert_only_own_commands(out)
+
+
+def test_a_hostile_spec_cannot_inject_through_the_command_line(tmp_path: Path) -> None:
+    spec = tmp_path / "hostile.md"
+    text = valid_with("## Related Documentation", f"## Bad {HOSTILE}\n\nText.\n\n## Related Documentation")
+    text = text.replace("`dynamo_router_workers`", f"`dynamo_router_workers{HOSTILE}`")
+    spec.write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--output-format", "github", str(spec)], catch_exceptions=False)
+    assert_only_own_commands(result.stdout)
+    quoted = [data for _, _, data in map(parse_workflow_command, result.stdout.splitlines()) if HOSTILE in data]
+    assert quoted, "the unknown-section warning should quote the hostile heading"
+
+
+def test_github_with_no_finding_prints_nothing() -> None:
+    assert render("github") == ""
+
+
+# --- the runner's side, as its ActionCommand parser reads a line ---------------------------------
+
+DATA_ESCAPES = (("\r", "%0D"), ("\n", "%0A"), ("%", "%25"))
+PROPERTY_ESCAPES = (("\r", "%0D"), ("\n", "%0A"), (":", "%3A"), (",", "%2C"), ("%", "%25"))
+
+
+def unescape(value: str, escapes: tuple[tuple[str, str], ...]) -> str:
+    for token, replacement in escapes:
+        value = value.replace(replacement, token)
+    return value
+
+
+def parse_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
+    assert line.startswith("::")
+    end = line.index("::", 2)
+    info, data = line[2:end], line[end + 2:]
+    command, _, props = info.partition(" ")
+    pairs = (prop.split("=", 1) for prop in props.split(",") if prop)
+    return command, {key: unescape(value, PROPERTY_ESCAPES) for key, value in pairs}, unescape(data, DATA_ESCAPES)
+
+
+def assert_only_own_commands(out: str) -> None:
+    """Every line the runner would read is one of ours, with exactly our properties."""
+    lines = re.split(r"\r\n|\r|\n", out.removesuffix("\n"))
+    assert lines and lines != [""]
+    for line in lines:
+        assert line.startswith(("::error file=", "::warning file=")), line
+        command, properties, _ = parse_workflow_command(line)
+        assert command in {"error", "warning"}
+        assert list(properties) == ["file", "line", "col", "endLine", "title"], line
+

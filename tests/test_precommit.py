@@ -1,0 +1,108 @@
+"""Real ``pre-commit try-repo`` runs of the hook this project declares in .pre-commit-hooks.yaml.
+
+The hook repository is a committed snapshot of this working tree, made once per session, so that
+uncommitted work is what gets tested. ``try-repo`` builds the hook's environment in a store of its
+own on every run (it ignores ``PRE_COMMIT_HOME``), so the two runs the cases need are started
+together once per session and each test reads its result.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+BROKEN = ROOT / "examples" / "router-broken.md"
+VALID = ROOT / "examples" / "router.md"
+README = FIXTURES / "inputs" / "README.md"
+
+
+@pytest.fixture(scope="session")
+def git_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Git that ignores the user's and the system's configuration, with an identity to commit;
+    pre-commit's own files (its log) in a folder of this session."""
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    isolated = {
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "spec-lint tests", "GIT_AUTHOR_EMAIL": "tests@example.com",
+        "GIT_COMMITTER_NAME": "spec-lint tests", "GIT_COMMITTER_EMAIL": "tests@example.com",
+        "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never",
+    }
+    return {**os.environ, **isolated}
+
+
+def git(cwd: Path, env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, check=True)
+    return done.stdout
+
+
+@pytest.fixture(scope="session")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory, git_env: dict[str, str]) -> Path:
+    """This project's tracked and untracked-but-not-ignored files, committed in a fresh repository."""
+    snapshot = tmp_path_factory.mktemp("hook-repo")
+    listed = git(ROOT, git_env, "ls-files", "-z", "-co", "--exclude-standard").split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, snapshot / name)
+    git(snapshot, git_env, "init", "-q")
+    git(snapshot, git_env, "add", "-A")
+    git(snapshot, git_env, "commit", "-q", "-m", "snapshot")
+    return snapshot
+
+
+def user_repo(root: Path, env: dict[str, str]) -> Path:
+    """A repository that uses the hook: a broken spec, a valid spec, a README and a text file."""
+    files = ((BROKEN, "docs/router-broken.md"), (VALID, "docs/router.md"), (README, "README.md"))
+    for source, name in files:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, root / name)
+    (root / "notes.txt").write_text("# Not Markdown - 1.0 Component Specification\n", encoding="utf-8")
+    git(root, env, "init", "-q")
+    git(root, env, "add", "-A")
+    return root
+
+
+CASES = {
+    "broken": ("--files", "docs/router-broken.md"),
+    "clean": ("--files", "docs/router.md", "README.md", "notes.txt"),
+}
+
+
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory: pytest.TempPathFactory, hook_repo: Path,
+         git_env: dict[str, str]) -> dict[str, tuple[int, str]]:
+    started = {name: try_repo(hook_repo, user_repo(tmp_path_factory.mktemp(name), git_env), git_env, *args)
+               for name, args in CASES.items()}
+    return {name: finish(process) for name, process in started.items()}
+
+
+def try_repo(hook_repo: Path, user_repo: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "spec-lint", *args]
+    return subprocess.Popen(command, cwd=user_repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, text=True)
+
+
+def finish(process: subprocess.Popen[str]) -> tuple[int, str]:
+    output, _ = process.communicate(timeout=600)
+    return process.returncode, output
+
+
+def test_hook_blocks_a_broken_spec(runs: dict[str, tuple[int, str]]) -> None:
+    code, output = runs["broken"]
+    assert code == 1, output
+    assert "docs/router-broken.md:14:1: SL111 [support-level]" in output
+    assert "spec-lint" in output and "Failed" in output
+
+
+def test_hook_passes_a_valid_spec_and_a_readme(runs: dict[str, tuple[int, str]]) -> None:
+    code, output = runs["clean"]
+    assert code == 0, output
+    assert "Passed" in output
+    assert ": SL" not in output

@@ -1,0 +1,95 @@
+"""The README says what is true: its commands are CI's, its output is the real one, its tables are complete."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import ROOT
+
+from spec_lint import Pack
+from spec_lint.cli import main
+from spec_lint.engine import UNREADABLE
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI_RUN = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+LOCATION = re.compile(r"^\S+:\d+:\d+: SL\d{3} \[[a-z0-9-]+\]")
+
+
+def section(title: str) -> str:
+    start = README.index(f"\n## {title}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start:end if end != -1 else None]
+
+
+def blocks(text: str, language: str) -> list[list[str]]:
+    """The lines of each fenced code block of one language, without the fence's indentation."""
+    found = re.findall(rf"^( *)```{language}\n(.*?)^\1```$", text, flags=re.MULTILINE | re.DOTALL)
+    return [[line.removeprefix(indent) for line in body.splitlines()] for indent, body in found]
+
+
+def setup_commands() -> tuple[str, str]:
+    (install,), (test,) = blocks(section("Set up"), "sh")
+    return install, test
+
+
+def ci_commands() -> list[str]:
+    lines = (line.strip() for line in CI_RUN.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_ci_runs_the_readme_test_command_last_and_unmasked() -> None:
+    _, test = setup_commands()
+    assert test == "pip install -e '.[test]' && python -m pytest"
+    assert ci_commands()[-1] == test
+    assert "set -euo pipefail" in ci_commands()
+
+
+def test_ci_runs_the_readme_install_and_run_command_in_its_own_venv() -> None:
+    install, _ = setup_commands()
+    create, activate, *run = install.split(" && ")
+    assert (create, activate) == ("python3 -m venv .venv", ". .venv/bin/activate")
+    assert 'python3 -m venv "$work/venv"' in ci_commands()
+    assert '. "$work/venv/bin/activate"' in ci_commands()
+    assert any(line.startswith(" && ".join(run) + " ") for line in ci_commands()), " && ".join(run)
+
+
+def test_readme_shows_the_real_output_of_the_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    (shown,) = blocks(section("Set up"), "text")
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["examples/"])
+    assert result.exit_code == 1
+    real = result.stdout.splitlines()
+    # Locations, codes and the summary must match; message wording may be refined without a README edit.
+    assert [where(line) for line in shown] == [where(line) for line in real], "update README.md from `spec-lint examples/`"
+
+
+def where(line: str) -> str:
+    match = LOCATION.match(line)
+    return match[0] if match else line
+
+
+def test_every_rule_has_one_row_with_its_name_and_severity(pack: Pack) -> None:
+    rows = re.findall(r"^\| (SL\d{3}) \| ([a-z0-9-]+) \| (error|warning) \| \S.* \|$", section("Rules"), re.MULTILINE)
+    documented = {code: (name, severity) for code, name, severity in rows}
+    assert len(documented) == len(rows), "a rule has two rows"
+    rules = {rule.code: (rule.name, rule.severity.value) for rule in pack.rules}
+    rules[UNREADABLE[0]] = (UNREADABLE[1], "error")
+    assert documented == rules
+
+
+def test_every_option_is_documented() -> None:
+    options = [opt for param in main.params for opt in param.opts if opt.startswith("--")]
+    assert options
+    for option in options:
+        assert f"`{option}" in section("Usage"), option
+
+
+def test_pre_commit_snippet_uses_the_declared_hook() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"], hook["types"]) == ("spec-lint", "spec-lint", "python",
+                                                                          ["markdown"])
+    snippet = yaml.safe_load("\n".join(blocks(section("Usage"), "yaml")[0]))
+    assert snippet["repos"][0]["hooks"] == [{"id": hook["id"]}]
