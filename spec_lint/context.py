@@ -22,7 +22,11 @@ class Context:
     placeholders: Placeholders
 
     def render(self, template: str) -> str:
-        """Fill a pack parameter's ``{component}``, ``{COMPONENT}``, ``{component-}``."""
+        """Fill ``{<param>}`` with the pack's string parameters, then ``{component}``,
+        ``{COMPONENT}`` and ``{component-}`` with this spec's component id."""
+        for name, value in self.pack.params.items():
+            if isinstance(value, str):
+                template = template.replace(f"{{{name}}}", value)
         return (
             template.replace("{component}", self.component)
             .replace("{COMPONENT}", self.component.upper())

@@ -15,6 +15,7 @@ from spec_lint.parser import parse
 from spec_lint.placeholders import Placeholders
 
 UNREADABLE = ("SL001", "unreadable-file")
+_VERSION_TAIL = re.compile(r"[\s\-–—:]*(v?\d+(\.\d+)*)?[\s\-–—:]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ def lint_file(path: Path, packs: Sequence[Pack]) -> FileResult:
 
 
 def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
-    if not text.strip():
+    if not text.removeprefix("\ufeff").strip():
         return FileResult(skipped="empty file")
     doc = parse(text)
     pack = next((p for p in packs if is_document_of(doc, p)), None)
@@ -96,10 +97,18 @@ def component_id(doc: Document, pack: Pack, path: Path) -> str:
     given = doc.front_matter.get("component")
     if isinstance(given, str) and given.strip():
         return given.strip()
-    first_h1 = next((s for s in doc.sections if s.level == 1), None)
-    match = re.match(pack.title_pattern, first_h1.title.strip()) if first_h1 else None
-    name = match["name"] if match else path.stem
-    return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_")
+    name = _name_in_title(doc.title.title.strip(), pack) if doc.title else ""
+    return re.sub(r"[^0-9a-z]+", "_", (name or path.stem).casefold()).strip("_")
+
+
+def _name_in_title(title: str, pack: Pack) -> str:
+    """The component name in the title; from a title of the wrong form, what precedes the suffix."""
+    match = re.match(pack.title_pattern, title)
+    if match:
+        return match["name"]
+    if not title.casefold().endswith(pack.detect_title.casefold()):
+        return ""
+    return _VERSION_TAIL.sub("", title[: -len(pack.detect_title)])
 
 
 def placeholders_of(pack: Pack) -> Placeholders:

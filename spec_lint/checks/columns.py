@@ -23,14 +23,6 @@ if TYPE_CHECKING:
 _CASE_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def fill(ctx: Context, template: str) -> str:
-    """A rule option with the pack's string parameters and the component filled in."""
-    for name, value in ctx.pack.params.items():
-        if isinstance(value, str):
-            template = template.replace(f"{{{name}}}", value)
-    return ctx.render(template)
-
-
 def column_values(ctx: Context, table: str, column: str) -> Iterator[tuple[Row, str]]:
     """Rows of a pack table with a value to check in ``column``: not blank on purpose, no placeholder."""
     found = ctx.table(table)
@@ -108,12 +100,12 @@ class ColumnFormat:
             raise ValueError(f'unknown suggestion "{self.suggest}" (expected one of {", ".join(_SUGGESTIONS)})')
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        prefix, pattern = fill(ctx, self.prefix), fill(ctx, self.pattern)
+        prefix, pattern = ctx.render(self.prefix), ctx.render(self.pattern)
         for row, value in column_values(ctx, self.table, self.column):
             if prefix and not value.casefold().startswith(prefix.casefold()):
                 yield Violation(f'{self.what} "{value}" does not start with "{prefix}"', row.line)
             elif pattern and not re.fullmatch(pattern, value):
-                form = fill(ctx, self.form) or f'a match of "{pattern}"'
+                form = ctx.render(self.form) or f'a match of "{pattern}"'
                 yield Violation(f'{self.what} "{value}" is not {form}{self._expected(ctx, value, pattern)}', row.line)
         if self.unique:
             yield from UniqueValues(self.table, self.column, self.what, self.split).check(ctx)
@@ -122,7 +114,7 @@ class ColumnFormat:
         better = _SUGGESTIONS[self.suggest](value) if self.suggest else ""
         if better and better != value and re.fullmatch(pattern, better):
             return f' (expected "{better}")'
-        return f' (expected for example "{fill(ctx, self.example)}")' if self.example else ""
+        return f' (expected for example "{ctx.render(self.example)}")' if self.example else ""
 
 
 @register("listed-in")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.columns import column_values, fill
+from spec_lint.checks.columns import column_values
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class EnvVarName:
     allowed: str = ""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        prefix = fill(ctx, self.prefix)
+        prefix = ctx.render(self.prefix)
         allowed = [ctx.render(str(name)) for name in ctx.pack.params.get(self.allowed, [])]
         for table, column in self.columns:
             for row, name in column_values(ctx, table, column):
@@ -48,7 +49,8 @@ def _problem(ctx: Context, name: str, prefix: str, allowed: list[str]) -> str:
     if fixed in allowed or fixed.startswith(prefix):
         return "" if _UPPER_SNAKE.fullmatch(name) else f'is not upper snake case (expected "{fixed}")'
     _, found, rest = f"_{fixed}".partition(f"_{ctx.component.upper()}_")
-    better = f'"{prefix}{rest}"' if found and rest else f'a name starting with "{prefix}"'
+    close = difflib.get_close_matches(fixed, allowed, n=1, cutoff=0.8)
+    better = f'"{prefix}{rest}"' if found and rest else f'"{close[0]}"' if close else f'a name starting with "{prefix}"'
     known = ", ".join(f'"{n}"' for n in allowed) or "none"
     return f'does not start with "{prefix}" and is not a global variable (expected {better}; global variables: {known})'
 

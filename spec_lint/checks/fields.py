@@ -12,6 +12,7 @@ from spec_lint.checks import register
 from spec_lint.context import title_matches
 from spec_lint.findings import Violation
 from spec_lint.model import Field, normalize_title
+from spec_lint.pack import alternatives
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -84,8 +85,7 @@ def _missing(ctx: Context, spec: FieldSpec) -> Iterator[Violation]:
 
 def _problem(spec: FieldSpec, value: str) -> str:
     if spec.values and normalize_title(value) not in {normalize_title(v) for v in spec.values}:
-        allowed = ", ".join(f'"{v}"' for v in spec.values)
-        return f" (expected one of {allowed})"
+        return f" (expected {'one of ' if len(spec.values) > 1 else ''}{alternatives(spec.values)})"
     if spec.pattern and not re.fullmatch(spec.pattern, value):
         return f' (expected the form "{spec.example or spec.pattern}")'
     return _date_problem(value) if spec.date else ""
