@@ -10,7 +10,8 @@ from spec_lint.model import Document, Section, Table, normalize_title, strip_hin
 from spec_lint.placeholders import Placeholders
 
 if TYPE_CHECKING:
-    from spec_lint.pack import Pack, SectionSpec, TableSpec
+    from spec_lint.pack import Pack
+    from spec_lint.specs import SectionSpec, TableSpec
 
 
 @dataclass(frozen=True, slots=True)

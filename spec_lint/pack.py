@@ -4,87 +4,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from spec_lint.checks import Check, build_check
 from spec_lint.findings import Severity
+from spec_lint.specs import Condition, SectionSpec, TableSpec, ValueSet
 
 
 class PackError(Exception):
     """A pack that cannot be loaded; the message says where and why."""
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    field: str
-    equals: str
-
-
-@dataclass(frozen=True, slots=True)
-class SectionSpec:
-    title: str
-    level: int
-    required: bool = True
-    when: Condition | None = None
-    children: tuple[SectionSpec, ...] = ()
-    min_children: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class ValueSet:
-    """The values a column may hold: one of ``values``, or a full match of ``pattern``.
-
-    With ``separators``, a cell may combine several values ("NATS / TCP").
-    """
-
-    values: tuple[str, ...] = ()
-    pattern: str = ""
-    pattern_help: str = ""
-    separators: str = ""
-
-    def spelling(self, text: str) -> str | None:
-        """``text`` with each value spelled as the pack does; None when a part is no value."""
-        parts = re.split(f"([{re.escape(self.separators)}])", text) if self.separators else [text]
-        canonical = {v.casefold(): v for v in self.values}
-        spelled: list[str] = []
-        for index, part in enumerate(parts):
-            word = part.strip()
-            if index % 2 == 0 and not (self.pattern and re.fullmatch(self.pattern, word)):
-                if word.casefold() not in canonical:
-                    return None
-                part = part.replace(word, canonical[word.casefold()])
-            spelled.append(part)
-        return "".join(spelled)
-
-    @property
-    def expected(self) -> str:
-        """``one of "a", "b" or "c"``, with the pattern's help and the separators."""
-        listed = alternatives(self.values)
-        if self.pattern:
-            listed += f", or {self.pattern_help or 'a match of ' + self.pattern}"
-        if self.separators:
-            listed += f", several joined by {alternatives(tuple(self.separators))}"
-        return f"one of {listed}"
-
-
-def alternatives(values: tuple[str, ...] | list[str]) -> str:
-    """``"a", "b" or "c"``."""
-    quoted = [f'"{v}"' for v in values]
-    return " or ".join(filter(None, (", ".join(quoted[:-1]), *quoted[-1:])))
-
-
-@dataclass(frozen=True, slots=True)
-class TableSpec:
-    section: tuple[str, ...]
-    columns: tuple[str, ...]
-    required: tuple[str, ...] = ()
-    values: dict[str, str] = field(default_factory=dict)
-    key_column: str = ""
-    rows: tuple[str, ...] = ()
-    row_values: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,8 @@ class Check(Protocol):
 CheckType = TypeVar("CheckType", bound=type)
 _REGISTRY: dict[str, type] = {}
 _MODULES = (
-    "structure", "fields", "tables", "text", "columns",
-    "metrics", "errors", "config", "api", "code", "links", "changelog",
+    "structure", "headings", "fields", "tables", "cells", "text", "columns",
+    "metrics", "errors", "config", "api", "install", "code", "links", "changelog",
 )
 
 

@@ -12,7 +12,7 @@ from spec_lint.checks import register
 from spec_lint.context import title_matches
 from spec_lint.findings import Violation
 from spec_lint.model import Field, normalize_title
-from spec_lint.pack import alternatives
+from spec_lint.specs import alternatives
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.findings import Violation
-from spec_lint.model import Paragraph, Row, Table, normalize_title
-from spec_lint.pack import alternatives
+from spec_lint.model import Paragraph, Table, normalize_title
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
-    from spec_lint.pack import TableSpec, ValueSet
+    from spec_lint.specs import TableSpec
+
 
 def present_tables(ctx: Context) -> Iterator[tuple[TableSpec, Table]]:
     for name in ctx.pack.tables:
@@ -30,11 +30,6 @@ def is_deliberate(ctx: Context, text: str) -> bool:
 
 def _columns(spec: TableSpec) -> str:
     return " | ".join(spec.columns)
-
-
-def _cell_at(row: Row, index: int | None) -> int:
-    cell = row.get(index)
-    return cell.column if cell else 1
 
 
 @register("missing-table")
@@ -100,79 +95,6 @@ class EmptyTable:
                 yield Violation(
                     "table has no data rows (expected at least one row under the header)", table.line
                 )
-
-
-@register("empty-cell")
-@dataclass(frozen=True, slots=True)
-class EmptyCell:
-    """An empty cell in a column the template needs filled."""
-
-    def check(self, ctx: Context) -> Iterator[Violation]:
-        marks = alternatives(ctx.pack.params.get("deliberate_empty", []))
-        hint = f"expected a value, or {marks} if none applies" if marks else "expected a value"
-        for spec, table in present_tables(ctx):
-            for column in spec.required:
-                index = table.column(column)
-                if index is not None:
-                    yield from self._column(ctx, table, column, index, hint)
-
-    def _column(self, ctx: Context, table: Table, column: str, index: int, hint: str) -> Iterator[Violation]:
-        for row in table.rows:
-            cell = row.get(index)
-            if cell is None or not (cell.text.strip() or cell.raw.strip()):
-                yield Violation(f'empty "{column}" cell ({hint})', row.line, _cell_at(row, index))
-
-
-@register("cell-values")
-@dataclass(frozen=True, slots=True)
-class CellValues:
-    """A cell outside the closed set of values its column draws from, spelled as the template does.
-
-    Case counts: "complete" is reported with the template's spelling, "Complete", as expected.
-    """
-
-    def check(self, ctx: Context) -> Iterator[Violation]:
-        for spec, table in present_tables(ctx):
-            for row in table.rows:
-                yield from self._row(ctx, spec, table, row)
-
-    def _row(self, ctx: Context, spec: TableSpec, table: Table, row: Row) -> Iterator[Violation]:
-        for column in spec.values:
-            index = table.column(column)
-            cell = row.get(index)
-            allowed = ctx.pack.value_sets.get(_set_for(spec, table, row, column) or "")
-            if index is None or cell is None or allowed is None or not cell.text.strip():
-                continue
-            if is_deliberate(ctx, cell.text) or ctx.has_placeholder(cell.raw):
-                continue
-            problem = _invalid(allowed, cell.text)
-            if problem:
-                yield Violation(
-                    f'"{cell.text}" is not a valid "{column}" ({problem})', row.line, _cell_at(row, index)
-                )
-
-
-def _set_for(spec: TableSpec, table: Table, row: Row, column: str) -> str | None:
-    """The value set of ``column`` on ``row``: the row's own when the pack gives one; None when
-    that depends on a key column the table lacks (``table-columns`` reports it)."""
-    base = spec.values[column]
-    key = row.get(table.column(spec.key_column)) if spec.key_column else None
-    if key is None:
-        depends = spec.key_column and any(column in sets for sets in spec.row_values.values())
-        return None if depends else base
-    wanted = normalize_title(key.text)
-    return next(
-        (s.get(column, base) for n, s in spec.row_values.items() if normalize_title(n) == wanted), base
-    )
-
-
-def _invalid(allowed: ValueSet, text: str) -> str:
-    """Why ``text`` is not a value of ``allowed`` (empty when it is one)."""
-    written = " ".join(text.split())
-    spelled = allowed.spelling(written)
-    if spelled == written:
-        return ""
-    return f'expected "{spelled}", spelled as in the template' if spelled else f"expected {allowed.expected}"
 
 
 @register("required-rows")
