@@ -82,7 +82,7 @@ def test_paths_are_printed_as_given_or_relative_to_the_current_folder() -> None:
     result = run("examples", "./" + VALID)
     paths = {m["path"] for m in map(TEXT_LINE.match, stdout_lines(result)) if m}
     assert paths == {BROKEN}
-    assert "(2 specs checked)" in result.stdout
+    assert "(4 specs checked)" in result.stdout
 
 
 def test_absolute_paths_stay_as_given() -> None:
@@ -296,7 +296,7 @@ def test_console_script_runs_for_real() -> None:
                           stdin=subprocess.DEVNULL, check=False)
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith(f"{BROKEN}:")
-    assert done.stdout.splitlines()[-1].endswith("(2 specs checked)")
+    assert done.stdout.splitlines()[-1].endswith("(4 specs checked)")
 
 
 def test_python_dash_m_runs_the_same_command() -> None:

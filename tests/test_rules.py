@@ -35,8 +35,16 @@ def test_fixture_gives_exactly_its_findings(case: Path) -> None:
         assert text in finding.message
 
 
-def test_valid_spec_gives_no_finding() -> None:
-    assert lint(VALID_SPEC) == []
+VALID_SPECS = sorted(p for p in VALID_SPEC.parent.glob("*.md") if "broken" not in p.stem)
+
+
+@pytest.mark.parametrize("spec", VALID_SPECS, ids=[p.stem for p in VALID_SPECS])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_valid_specs_give_no_finding(spec: Path, newline: str, tmp_path: Path) -> None:
+    for example in VALID_SPECS:  # together, as the examples link to each other
+        text = example.read_text(encoding="utf-8").replace("\n", newline)
+        (tmp_path / example.name).write_bytes(text.encode("utf-8"))
+    assert lint(tmp_path / spec.name) == []
 
 
 def test_every_rule_has_a_fixture_that_fires(pack: Pack) -> None:
