@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -55,11 +56,11 @@ def _use_color(no_color: bool) -> bool:
 def _run(paths: list[Path], output_format: str, options: FormatOptions, fail_on: Severity,
          verbose: bool) -> int:
     files, missing = expand(paths)
-    for path in missing:
-        _fail(f"{path}: no such file or directory")
     report = lint_paths(files, [builtin_pack()])
+    not_found = tuple(f"{path}: no such file or directory" for path in missing)
+    report = dataclasses.replace(report, errors=not_found + report.errors)
     _print(report, output_format, options, verbose)
-    if missing or report.errors:
+    if report.errors:
         return EXIT_ERROR
     return _exit_code(report, fail_on)
 
@@ -69,7 +70,7 @@ def _print(report: Report, output_format: str, options: FormatOptions, verbose: 
         for path, reason in report.skipped:
             click.echo(f"spec-lint: passed over {path}: {reason}", err=True)
     for error in report.errors:
-        click.echo(f"spec-lint: {error}", err=True)
+        _fail(error)
     out = FORMATS[output_format](report, options)
     if out:
         click.echo(out, color=options.color)

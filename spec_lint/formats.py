@@ -63,8 +63,11 @@ def summary(report: Report) -> str:
     counts = f"{_plural(len(report.linted), 'spec')} checked"
     if report.skipped:
         counts += f", {_plural(len(report.skipped), 'file')} passed over"
+    if report.errors:
+        counts += f", {_plural(len(report.errors), 'problem')} reported above"
     if not report.findings:
-        return f"All checks passed ({counts})"
+        verdict = "No findings, but not everything was checked" if report.errors else "All checks passed"
+        return f"{verdict} ({counts})"
     return f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} ({counts})"
 
 

@@ -192,7 +192,7 @@ def test_missing_path_is_one_clear_line_and_the_run_goes_on() -> None:
     assert result.exit_code == 2
     assert result.stderr == "spec-lint: error: no/such/spec.md: no such file or directory\n"
     assert stdout_lines(result)[0].startswith(f"{BROKEN}:")
-    assert stdout_lines(result)[-1].endswith("(1 spec checked, 1 file passed over)")
+    assert stdout_lines(result)[-1].endswith("(1 spec checked, 1 file passed over, 1 problem reported above)")
 
 
 def test_internal_error_is_one_line_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,7 +226,7 @@ def test_a_bug_in_one_check_exits_2_and_the_other_rules_still_report(monkeypatch
     monkeypatch.setattr("spec_lint.cli.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
     result = run(BROKEN)
     assert result.exit_code == 2
-    assert f"spec-lint: {BROKEN}: internal error in SL999 buggy: ZeroDivisionError" in result.stderr
+    assert f"spec-lint: error: {BROKEN}: internal error in SL999 buggy: ZeroDivisionError" in result.stderr
     assert "Traceback" not in result.stderr
     assert TEXT_LINE.match(stdout_lines(result)[0])
 
@@ -336,3 +336,11 @@ def run_on_terminal(command: list[str], env: dict[str, str]) -> str:
     finally:
         os.close(main_fd)
     return b"".join(chunks).decode()
+
+
+def test_a_missing_path_is_not_called_a_clean_run() -> None:
+    result = run(VALID, "no/such/spec.md")
+    assert result.exit_code == 2
+    assert stdout_lines(result)[-1] == (
+        "No findings, but not everything was checked (1 spec checked, 1 problem reported above)"
+    )
