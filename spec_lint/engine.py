@@ -93,12 +93,22 @@ def is_document_of(doc: Document, pack: Pack) -> bool:
 
 
 def component_id(doc: Document, pack: Pack, path: Path) -> str:
-    """The component's id: front matter ``component``, else the H1's name, else the file's."""
-    given = doc.front_matter.get("component")
+    """The component's id: front matter ``component`` (any case), else the H1's name, else the file's."""
+    given = next((v for k, v in doc.front_matter.items() if str(k).casefold() == "component"), None)
     if isinstance(given, str) and given.strip():
         return given.strip()
     name = _name_in_title(doc.title.title.strip(), pack) if doc.title else ""
+    name = _without_prefix(name, pack.params.get("title_name_prefixes", ()))
     return re.sub(r"[^0-9a-z]+", "_", (name or path.stem).casefold()).strip("_")
+
+
+def _without_prefix(name: str, prefixes: Iterable[str]) -> str:
+    """The name without a leading product name: "Dynamo Frontend" is the component "Frontend"."""
+    for prefix in prefixes:
+        match = re.match(rf"{re.escape(prefix)}\W+(?=\w)", name, re.IGNORECASE)
+        if match:
+            return name[match.end() :]
+    return name
 
 
 def _name_in_title(title: str, pack: Pack) -> str:

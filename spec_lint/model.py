@@ -11,6 +11,8 @@ from typing import TypeAlias
 
 _PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _SPACE = re.compile(r"\s+")
+_QUOTE = re.compile(r"^\s*(?:>\s?)*")
+_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def normalize_title(text: str) -> str:
@@ -52,8 +54,17 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A table row. Markdown pads or cuts its cells to the header's count; ``written`` is how
+    many cells its source line holds (None when unknown)."""
+
     line: int
     cells: tuple[Cell, ...]
+    written: int | None = None
+
+    @property
+    def ragged(self) -> bool:
+        """Its line holds more or fewer cells than the header: cells cannot be read by column."""
+        return self.written is not None and self.written != len(self.cells)
 
     def get(self, index: int | None) -> Cell | None:
         if index is None or index >= len(self.cells):
@@ -67,6 +78,11 @@ class Table:
     header: tuple[Cell, ...]
     rows: tuple[Row, ...]
 
+    @property
+    def sound_rows(self) -> tuple[Row, ...]:
+        """The rows whose cells can be read by column (not ragged)."""
+        return tuple(row for row in self.rows if not row.ragged)
+
     def column(self, name: str) -> int | None:
         wanted = normalize_column(name)
         for index, cell in enumerate(self.header):
@@ -77,6 +93,14 @@ class Table:
 
 def normalize_column(name: str) -> str:
     return _SPACE.sub("", name).casefold()
+
+
+def cell_count(line: str) -> int:
+    """How many cells a table row's source line holds, split as markdown-it and GitHub split it:
+    at each unescaped pipe, also inside inline code; the outer pipes are optional."""
+    quote = _QUOTE.match(line)
+    cells = _PIPE.split(line[quote.end() if quote else 0 :].strip())
+    return len(cells) - (cells[0] == "") - (len(cells) > 1 and cells[-1] == "")
 
 
 @dataclass(frozen=True, slots=True)

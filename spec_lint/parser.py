@@ -24,9 +24,12 @@ from spec_lint.model import (
     Section,
     Table,
     TextLine,
+    cell_count,
 )
 
 _FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$")
+# A hard line break ending a field's line (`<br>`, `<br />`, a backslash) is markup, not value.
+_HARD_BREAK = re.compile(r"(?:\s*(?:<br\s*/?>|\\))+$", re.IGNORECASE)
 # The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
 _QUOTE = re.compile(r"^\s*(?:>\s?)*")
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -145,7 +148,7 @@ class _Builder:
         for text_line in paragraph.lines:
             match = _FIELD.match(text_line.text)
             if match:
-                value = match["value"].replace("`", "").strip()
+                value = _HARD_BREAK.sub("", match["value"].replace("`", "").strip())
                 field = Field(match["key"].strip(), value, text_line.line, self.section.title)
                 self.document.fields.append(field)
 
@@ -168,7 +171,7 @@ class _Builder:
                 cells.append(Cell(plain_text(token), token.content.strip(), column))
                 self.document.links.extend(_links(token))
             elif token.type == "tr_close":
-                rows.append(Row(line, tuple(cells)))
+                rows.append(Row(line, tuple(cells), cell_count(self.document.lines[line - 1])))
             index += 1
         if rows:
             self.section.blocks.append(Table(rows[0].line, rows[0].cells, tuple(rows[1:])))

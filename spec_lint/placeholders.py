@@ -12,6 +12,12 @@ _CLOSE = r"(?!\})"
 _BRACES = re.compile(_OPEN + r"\{[A-Za-z][\w ./|+-]*\}" + _CLOSE)
 _ELLIPSIS = ("...", "…")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+# Python strings whose braces are the string's own fields: f-strings, and strings that call
+# `.format(`. One line at a time: a triple-quoted string spanning lines is not followed.
+_STRING = r"""(?P<{q}>'''|\"\"\"|'|")(?:\\.|(?!(?P={q})).)*(?P={q})"""
+_PYTHON_FIELDS = re.compile(
+    r"\b[rRbB]?[fF][rRbB]?" + _STRING.format(q="f") + "|" + _STRING.format(q="s") + r"(?=\s*\.format\()"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +45,13 @@ class Placeholders:
         found.extend(t for t in self.texts if t.casefold() in folded)
         return found
 
-    def in_code(self, text: str) -> list[str]:
+    def in_code(self, text: str, language: str = "") -> list[str]:
         """Placeholders in a line of code: only the template's own names, or ``...`` alone.
 
-        An indented ``...`` is code (a Python stub body), not a placeholder.
+        An indented ``...`` is code (a Python stub body), not a placeholder; in ``python``, so
+        is a ``{name}`` inside an f-string or a string that calls ``.format(``.
         """
-        found = self._names(text)
+        found = self._names(_PYTHON_FIELDS.sub(_blank, text) if language == "python" else text)
         if text.rstrip() in _ELLIPSIS:
             found.append("...")
         return found
@@ -54,6 +61,10 @@ class Placeholders:
 
     def found_in(self, text: str) -> bool:
         return bool(self.in_prose(text))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _code_name(name: str) -> re.Pattern[str]:

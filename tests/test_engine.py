@@ -22,6 +22,11 @@ HEADER = "> **Template Version**: 1.0\n"
         ("Router", "router"),
         ("Disagg-Router (v2)", "disagg_router_v2"),
         ("  LLM   Engine ", "llm_engine"),
+        # a leading product name (the pack's title_name_prefixes) is no part of the id
+        ("Dynamo Frontend", "frontend"),
+        ("dynamo KV Block Manager", "kv_block_manager"),
+        ("Dynamo", "dynamo"),
+        ("Dynamograph", "dynamograph"),
     ],
 )
 def test_component_id_from_the_title(pack: Pack, title: str, expected: str) -> None:
@@ -29,8 +34,9 @@ def test_component_id_from_the_title(pack: Pack, title: str, expected: str) -> N
     assert component_id(doc, pack, Path("spec.md")) == expected
 
 
-def test_front_matter_component_overrides_the_title(pack: Pack) -> None:
-    doc = parse("---\ncomponent: kvbm\n---\n# KV Block Manager - 1.0 Component Specification\n")
+@pytest.mark.parametrize("key", ["component", "Component", "COMPONENT"])
+def test_front_matter_component_overrides_the_title(pack: Pack, key: str) -> None:
+    doc = parse(f"---\n{key}: kvbm\n---\n# KV Block Manager - 1.0 Component Specification\n")
     assert component_id(doc, pack, Path("spec.md")) == "kvbm"
 
 

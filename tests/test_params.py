@@ -81,7 +81,7 @@ def test_dyn_variables_fail_under_the_default_pack(tmp_path: Path, pack: Pack) -
             {"error_code": r"E{COMPONENT}\d{4}", "error_code_example": "E{COMPONENT}0001"},
             {"`ROUTER_00": "`EROUTER000"},
             "SL310",
-            'is not of the form "EROUTER\\d{4}" (expected for example "EROUTER0001")',
+            'is not "EROUTER" and four digits (expected "EROUTER000',
         ),
     ],
     ids=["metric-prefix", "error-code"],

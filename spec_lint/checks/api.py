@@ -8,16 +8,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.tables import is_deliberate
+from spec_lint.checks.tables import table_values
 from spec_lint.context import title_matches
 from spec_lint.findings import Violation
-from spec_lint.model import Paragraph, normalize_title
+from spec_lint.model import Paragraph, Section, Table, normalize_title
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
 _INLINE_CODE = re.compile(r"`+([^`]+)`+")
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+_MODULE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 
 
 def section_path(text: str) -> tuple[str, ...]:
@@ -38,8 +39,10 @@ def _under(module: str, root: str) -> bool:
 class ApiModule:
     """API modules live under their root.
 
-    Each of ``modules`` names a root parameter and either a pack ``table`` (its ``column`` is
-    checked) or a ``section`` whose first dotted name in inline code is the module it names.
+    Each of ``modules`` names a root parameter and either a pack ``table`` or a ``section``. In
+    a table, the dotted names of a ``column`` cell are its modules: `` `dynamo.kvbm` (re-exported
+    from `dynamo.kvbm.tiers`) `` names two. A section names its module with the first dotted name
+    in inline code of its text, and more in the ``column`` of a table it holds.
     """
 
     modules: tuple[dict[str, str], ...] = ()
@@ -48,41 +51,38 @@ class ApiModule:
     def check(self, ctx: Context) -> Iterator[Violation]:
         for item in self.modules:
             root = ctx.param(item["root"])
-            for module, line in self._named(ctx, item):
+            for module, line, column in self._named(ctx, item):
                 if not _under(module, root):
                     yield Violation(
                         f'module "{module}" is outside "{root}" (expected "{root}" or one of its submodules)',
                         line,
-                        column_of(ctx, line, module) if "section" in item else 1,
+                        column,
                     )
 
-    def _named(self, ctx: Context, item: dict[str, str]) -> Iterator[tuple[str, int]]:
+    def _named(self, ctx: Context, item: dict[str, str]) -> Iterator[tuple[str, int, int]]:
         if "table" in item:
-            yield from _table_modules(ctx, item["table"], self.column)
+            found = ctx.table(item["table"])
+            yield from _table_modules(ctx, found[1] if found else None, self.column)
         elif "section" in item:
-            yield from _first_module(ctx, section_path(item["section"]))
+            section = ctx.section(section_path(item["section"]))
+            yield from _first_module(ctx, section)
+            tables = [b for b in section.blocks if isinstance(b, Table)] if section else []
+            yield from _table_modules(ctx, tables[0] if tables else None, self.column)
 
 
-def _table_modules(ctx: Context, name: str, column: str) -> Iterator[tuple[str, int]]:
-    found = ctx.table(name)
-    if found is None:
-        return
-    index = found[1].column(column)
-    for row in found[1].rows:
-        cell = row.get(index)
-        if cell is None or not cell.text.strip() or is_deliberate(ctx, cell.text):
-            continue
-        if not ctx.has_placeholder(cell.raw):
-            yield cell.text.strip(), row.line
+def _table_modules(ctx: Context, table: Table | None, column: str) -> Iterator[tuple[str, int, int]]:
+    for value in table_values(ctx, table, column) if table else ():
+        coded = [code.strip() for code in _INLINE_CODE.findall(value.cell.raw)]
+        modules = [c for c in coded if _MODULE.fullmatch(c)] or _DOTTED.findall(value.text) or [value.text]
+        yield from ((module, value.row.line, at) for module, at in value.located(ctx, modules))
 
 
-def _first_module(ctx: Context, path: tuple[str, ...]) -> Iterator[tuple[str, int]]:
-    section = ctx.section(path)
+def _first_module(ctx: Context, section: Section | None) -> Iterator[tuple[str, int, int]]:
     paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)] if section else []
     for text_line in (t for p in paragraphs for t in p.lines):
         for code in _INLINE_CODE.findall(text_line.text):
             if _DOTTED.fullmatch(code.strip()):
-                yield code.strip(), text_line.line
+                yield code.strip(), text_line.line, column_of(ctx, text_line.line, code.strip())
                 return
 
 

@@ -1,4 +1,6 @@
-"""Checks on the cells of template tables: required cells filled, closed sets of values."""
+"""Checks on the rows and cells of template tables: required rows present, required cells filled,
+closed sets of values. Ragged rows (more or fewer cells than the header) are left to
+``table-syntax``: their cells cannot be read by column."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
+from spec_lint.checks.rows import broken_rows
 from spec_lint.checks.tables import is_deliberate, present_tables
 from spec_lint.findings import Violation
 from spec_lint.model import Row, Table, normalize_title
@@ -37,7 +40,7 @@ class EmptyCell:
                     yield from self._column(ctx, table, column, index, hint)
 
     def _column(self, ctx: Context, table: Table, column: str, index: int, hint: str) -> Iterator[Violation]:
-        for row in table.rows:
+        for row in table.sound_rows:
             cell = row.get(index)
             if cell is None or not (cell.text.strip() or cell.raw.strip()):
                 yield Violation(f'empty "{column}" cell ({hint})', row.line, _cell_at(row, index))
@@ -53,7 +56,7 @@ class CellValues:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for spec, table in present_tables(ctx):
-            for row in table.rows:
+            for row in table.sound_rows:
                 yield from self._row(ctx, spec, table, row)
 
     def _row(self, ctx: Context, spec: TableSpec, table: Table, row: Row) -> Iterator[Violation]:
@@ -93,3 +96,27 @@ def _invalid(allowed: ValueSet, text: str) -> str:
     if spelled == written:
         return ""
     return f'expected "{spelled}", spelled as in the template' if spelled else f"expected {allowed.expected}"
+
+
+@register("required-rows")
+@dataclass(frozen=True, slots=True)
+class RequiredRows:
+    """A table that lacks one of the rows the template lists in its key column.
+
+    A ragged row counts: its first cells, the key among them, are read as written. A table whose
+    rows a blank line cut off is left to ``table-syntax``.
+    """
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        cut = {broken.cut for broken in broken_rows(ctx.doc)}
+        for spec, table in present_tables(ctx):
+            index = table.column(spec.key_column) if spec.key_column else None
+            if not spec.rows or index is None or table.line in cut:
+                continue
+            present = {normalize_title(cell.text) for row in table.rows if (cell := row.get(index))}
+            for wanted in spec.rows:
+                if normalize_title(wanted) not in present:
+                    yield Violation(
+                        f'table lacks the row "{wanted}" (expected in the "{spec.key_column}" column)',
+                        table.line,
+                    )

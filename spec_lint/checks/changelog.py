@@ -15,30 +15,62 @@ from spec_lint.model import Paragraph, Section
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
-# X.Y.Z; "x" wildcards only at the end ("0.x.x", "1.2.x") for grouped releases.
+# X.Y.Z with SemVer's pre-release and build suffixes ("1.0.0-rc.1", "1.0.0+build.5"), or "x"
+# wildcards at the end ("0.x.x", "1.2.x") for grouped releases.
+_IDENTIFIERS = r"[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*"
 _HEADING = re.compile(
-    r"(?P<version>\d+\.(?:\d+\.(?:\d+|x)|x\.x))"
+    rf"(?P<version>\d+\.\d+\.\d+(?:-(?P<pre>{_IDENTIFIERS}))?(?:\+(?P<build>{_IDENTIFIERS}))?"
+    r"|\d+\.(?:\d+\.x|x\.x))"
     r"(?:\s+\((?:target:\s*)?(?P<date>\d{4}-\d{2}-\d{2})\))?",
     re.IGNORECASE,
 )
-_FORM = '"X.Y.Z", optionally followed by " (YYYY-MM-DD)" or " (Target: YYYY-MM-DD)"'
+_FORM = '"X.Y.Z" or "X.Y.Z-rc.1", optionally followed by " (YYYY-MM-DD)" or " (Target: YYYY-MM-DD)"'
 
-Version = tuple[int | None, ...]
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """A version as SemVer orders it; ``None`` in ``core`` is an "x" wildcard. ``build`` tells
+    versions apart but does not order them."""
+
+    core: tuple[int | None, ...]
+    pre: tuple[int | str, ...] = ()
+    build: str = ""
 
 
 def parse_version(text: str) -> Version:
-    """``"0.9.1"`` as ``(0, 9, 1)``; a wildcard part is ``None``."""
-    return tuple(None if part.casefold() == "x" else int(part) for part in text.split("."))
+    """``"0.9.1"`` as ``(0, 9, 1)``, ``"1.0.0-rc.1"`` with the pre-release ``("rc", 1)``."""
+    text, _, build = text.partition("+")
+    core, _, pre = text.partition("-")
+    return Version(
+        tuple(None if part.casefold() == "x" else int(part) for part in core.split(".")),
+        tuple(int(part) if part.isdigit() else part for part in pre.split(".")) if pre else (),
+        build,
+    )
 
 
 def is_newer(version: Version, than: Version) -> bool | None:
     """Is ``version`` newer than ``than``; ``None`` when a wildcard leaves it open ("0.x.x" vs "0.9.0")."""
-    for mine, theirs in zip(version, than):
+    for mine, theirs in zip(version.core, than.core):
         if mine is None or theirs is None:
             return None
         if mine != theirs:
             return mine > theirs
-    return False
+    return _pre_release_newer(version.pre, than.pre)
+
+
+def _pre_release_newer(mine: tuple[int | str, ...], theirs: tuple[int | str, ...]) -> bool:
+    """SemVer: a release is newer than its pre-releases; identifiers compare one by one, numbers
+    numerically and below words; a longer list wins when all before are equal."""
+    if not mine or not theirs:
+        return not mine and bool(theirs)
+    for a, b in zip(mine, theirs):
+        if a != b:
+            return _precedence(a) > _precedence(b)
+    return len(mine) > len(theirs)
+
+
+def _precedence(identifier: int | str) -> tuple[int, int, str]:
+    return (0, identifier, "") if isinstance(identifier, int) else (1, 0, identifier)
 
 
 @register("changelog")
@@ -65,7 +97,7 @@ class Changelog:
                 yield from _order_problem(entry, version, previous)
             previous = (version, parse_version(version))
             if not _has_list_item(entry):
-                message = f'version "{version}" has no list item (expected at least one change)'
+                message = f'version "{version}" has no list item (expected its changes as a list: "- ...")'
                 yield Violation(message, entry.line)
 
 
@@ -88,4 +120,5 @@ def _date_problem(entry: Section, date: str | None) -> Iterator[Violation]:
 
 
 def _has_list_item(entry: Section) -> bool:
+    """A paragraph does not count: the template lists each change as a list item."""
     return any(isinstance(b, Paragraph) and b.in_list for s in entry.walk() for b in s.blocks)

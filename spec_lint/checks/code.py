@@ -1,43 +1,58 @@
-"""Checks on fenced code blocks: a language on every fence, and code that parses."""
+"""Checks on fenced code blocks: closed, named with a language, and parsing."""
 
 from __future__ import annotations
 
-import ast
-import json
-import re
-import tomllib
-import warnings
-from collections.abc import Callable, Iterator
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import yaml
-
 from spec_lint.checks import register
+from spec_lint.checks.fences import fence_of, unclosed_blocks
+from spec_lint.checks.syntax import ALIASES, PARSERS, PYTHON_VERSION
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
-
-@dataclass(frozen=True, slots=True)
-class SyntaxProblem:
-    """Where a parser stopped, counted from the block's first content line (both 1-based)."""
-
-    message: str
-    line: int = 1
-    column: int = 1
+_CONSOLE_HINT = " (use ```pycon for console sessions)"
 
 
 def code_blocks(ctx: Context) -> Iterator[CodeBlock]:
+    """Fenced blocks that are closed: an unclosed one is reported once, as unclosed."""
+    unclosed = set(unclosed_blocks(ctx))
     for section in ctx.doc.root.walk():
-        yield from (b for b in section.blocks if isinstance(b, CodeBlock) and b.fenced)
+        for block in section.blocks:
+            if isinstance(block, CodeBlock) and block.fenced and block not in unclosed:
+                yield block
 
 
 def _indent(ctx: Context, block: CodeBlock) -> int:
     fence = ctx.doc.lines[block.line - 1]
     return len(fence) - len(fence.lstrip())
+
+
+@register("unclosed-fence")
+@dataclass(frozen=True, slots=True)
+class UnclosedFence:
+    """A fenced code block has its closing fence.
+
+    Without it the block runs on to the end of the file, or to a fence of the next block, and
+    the headings in between are code: one finding here, not a missing section each. Only the
+    first such block is reported: after it every fence pairs with the wrong one.
+    """
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        for block in itertools.islice(unclosed_blocks(ctx), 1):
+            opener = fence_of(ctx.doc.lines[block.line - 1])
+            marker = opener.marker if opener else "```"
+            yield Violation(
+                f"code block opened on line {block.line} is never closed "
+                f"(expected a closing {marker} before the next heading)",
+                block.line,
+                _indent(ctx, block) + 1,
+            )
 
 
 @register("code-language")
@@ -61,6 +76,7 @@ class CodeLanguage:
 class CodeSyntax:
     """Code in ``languages`` (python, yaml, json, toml) parses; it is never run.
 
+    Python is parsed with the grammar of the Python running spec-lint, which the message names.
     Blocks holding a template placeholder are left to the placeholder rule.
     """
 
@@ -68,73 +84,23 @@ class CodeSyntax:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for block in code_blocks(ctx):
-            language = _ALIASES.get(block.language, block.language)
-            parse = _PARSERS.get(language) if language in self.languages else None
+            language = ALIASES.get(block.language, block.language)
+            parse = PARSERS.get(language) if language in self.languages else None
             if parse is None or not block.content.strip() or ctx.placeholders.in_code(block.content):
                 continue
             problem = parse(block.content)
             if problem:
                 line = min(max(problem.line, 1), len(block.content.splitlines()))
-                message = f"{language} code does not parse: {problem.message}"
+                message = f"{_failure(language)}: {problem.message}{_hint(language, block)}"
                 yield Violation(message, block.line + line, problem.column + _indent(ctx, block))
 
 
-def _python(text: str) -> SyntaxProblem | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # invalid escapes and the like are not our business
-            ast.parse(text)
-    except SyntaxError as error:
-        return SyntaxProblem(error.msg, error.lineno or 1, error.offset or 1)
-    except ValueError as error:
-        return SyntaxProblem(str(error))
-    return None
+def _failure(language: str) -> str:
+    grammar = f" with {PYTHON_VERSION}" if language == "python" else ""
+    return f"{language} code does not parse{grammar}"
 
 
-def _yaml(text: str) -> SyntaxProblem | None:
-    # safe_load_all: a block with several "---" documents (manifests) is valid YAML.
-    try:
-        for _ in yaml.safe_load_all(text):
-            pass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        context = f" ({error.context})" if error.context else ""
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return SyntaxProblem(f"{error.problem or 'invalid YAML'}{context}", *where)
-    except yaml.YAMLError as error:
-        return SyntaxProblem(str(error))
-    return None
-
-
-def _json(text: str) -> SyntaxProblem | None:
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as error:
-        return SyntaxProblem(error.msg, error.lineno, error.colno)
-    return None
-
-
-_TOML_WHERE = re.compile(r"\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$")
-
-
-def _toml(text: str) -> SyntaxProblem | None:
-    try:
-        tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        where = _TOML_WHERE.search(message)
-        if where is None:
-            return SyntaxProblem(message)
-        if where["line"] is None:  # at end of document: the last line
-            return SyntaxProblem(message[: where.start()], text.rstrip("\n").count("\n") + 1)
-        return SyntaxProblem(message[: where.start()], int(where["line"]), int(where["column"]))
-    return None
-
-
-_PARSERS: dict[str, Callable[[str], SyntaxProblem | None]] = {
-    "python": _python,
-    "yaml": _yaml,
-    "json": _json,
-    "toml": _toml,
-}
-_ALIASES = {"py": "python", "python3": "python", "yml": "yaml"}
+def _hint(language: str, block: CodeBlock) -> str:
+    lines = block.content.splitlines()
+    console = language == "python" and any(line.lstrip().startswith(">>>") for line in lines)
+    return _CONSOLE_HINT if console else ""

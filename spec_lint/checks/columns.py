@@ -13,24 +13,23 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.tables import is_deliberate
+from spec_lint.checks.tables import column_values
 from spec_lint.findings import Violation
-from spec_lint.model import Row
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
 _CASE_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_DIGITS = re.compile(r"(?P<text>[\w-]*)\\d\{(?P<count>[1-6])\}")
+_COUNTS = ("", "one digit", "two digits", "three digits", "four digits", "five digits", "six digits")
 
 
-def column_values(ctx: Context, table: str, column: str) -> Iterator[tuple[Row, str]]:
-    """Rows of a pack table with a value to check in ``column``: not blank on purpose, no placeholder."""
-    found = ctx.table(table)
-    index = found[1].column(column) if found else None
-    for row in found[1].rows if found and index is not None else ():
-        cell = row.get(index)
-        if cell and cell.text.strip() and not is_deliberate(ctx, cell.text) and not ctx.has_placeholder(cell.raw):
-            yield row, cell.text.strip()
+def in_words(pattern: str) -> str:
+    """A pattern as users read it: ``ROUTER_\\d{3}`` is '"ROUTER_" and three digits'."""
+    match = _DIGITS.fullmatch(pattern)
+    if match:
+        return f'"{match["text"]}" and {_COUNTS[int(match["count"])]}'
+    return f'a match of "{pattern}"'
 
 
 def pascal_case(text: str) -> str:
@@ -38,13 +37,19 @@ def pascal_case(text: str) -> str:
     return "".join(w.capitalize() if w.isupper() else w[:1].upper() + w[1:] for w in words if w)
 
 
-def _kebab_flag(text: str) -> str:
-    *aliases, name = (part.strip() for part in text.split(","))
-    words = re.split(r"[^a-z0-9]+", _CASE_BREAK.sub("-", name.lstrip("-")).lower())
-    return ", ".join([*aliases, "--" + "-".join(w for w in words if w)])
+def renumbered(text: str, example: str) -> str:
+    """The example with the number ``text`` ends in, padded as the example's: "router_4" with
+    "ROUTER_001" gives "ROUTER_004"; empty when ``text`` has no number."""
+    number, digits = re.search(r"\d+$", text), re.search(r"\d+$", example)
+    if not number or not digits:
+        return ""
+    return example[: digits.start()] + (number[0].lstrip("0") or "0").zfill(len(digits[0]))
 
 
-_SUGGESTIONS: dict[str, Callable[[str], str]] = {"PascalCase": pascal_case, "--kebab-case": _kebab_flag}
+_SUGGESTIONS: dict[str, Callable[[str, str], str]] = {
+    "PascalCase": lambda text, _example: pascal_case(text),
+    "renumbered example": renumbered,
+}
 
 
 @register("unique-values")
@@ -62,15 +67,16 @@ class UniqueValues:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         first: dict[str, int] = {}
-        for row, value in column_values(ctx, self.table, self.column):
-            parts = re.split(f"[{re.escape(self.split)}]", value) if self.split else [value]
-            for part in filter(None, (p.strip() for p in parts)):
+        for value in column_values(ctx, self.table, self.column):
+            parts = re.split(f"[{re.escape(self.split)}]", value.text) if self.split else [value.text]
+            for part, column in value.located(ctx, filter(None, (p.strip() for p in parts))):
                 if part in first:
                     yield Violation(
                         f'{self.what} "{part}" is listed twice (first on line {first[part]}; expected each once)',
-                        row.line,
+                        value.row.line,
+                        column,
                     )
-                first.setdefault(part, row.line)
+                first.setdefault(part, value.row.line)
 
 
 @register("column-format")
@@ -79,9 +85,10 @@ class ColumnFormat:
     """Values of a table column start with ``prefix`` and fully match ``pattern``.
 
     The prefix compares ignoring case (case is a naming rule's business). ``form`` names the
-    convention in the message; ``suggest`` names a rewrite (``PascalCase``, ``--kebab-case``)
-    that proposes the right value, else ``example`` is shown. With ``unique``, a value listed
-    twice is reported as by ``unique-values``.
+    convention in the message (by default the pattern, in words when it is text and digits); ``suggest`` names a rewrite (``PascalCase``, ``--kebab-case``)
+    (``renumbered example``: the example with the value's number) that proposes the right value,
+    else ``example`` is shown. With ``unique``, a value listed twice is reported as by
+    ``unique-values``.
     """
 
     table: str
@@ -101,20 +108,22 @@ class ColumnFormat:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         prefix, pattern = ctx.render(self.prefix), ctx.render(self.pattern)
-        for row, value in column_values(ctx, self.table, self.column):
-            if prefix and not value.casefold().startswith(prefix.casefold()):
-                yield Violation(f'{self.what} "{value}" does not start with "{prefix}"', row.line)
-            elif pattern and not re.fullmatch(pattern, value):
-                form = ctx.render(self.form) or f'a match of "{pattern}"'
-                yield Violation(f'{self.what} "{value}" is not {form}{self._expected(ctx, value, pattern)}', row.line)
+        for value in column_values(ctx, self.table, self.column):
+            text, line, column = value.text, value.row.line, value.column
+            if prefix and not text.casefold().startswith(prefix.casefold()):
+                yield Violation(f'{self.what} "{text}" does not start with "{prefix}"', line, column)
+            elif pattern and not re.fullmatch(pattern, text):
+                form = ctx.render(self.form) or in_words(pattern)
+                yield Violation(f'{self.what} "{text}" is not {form}{self._expected(ctx, text, pattern)}', line, column)
         if self.unique:
             yield from UniqueValues(self.table, self.column, self.what, self.split).check(ctx)
 
     def _expected(self, ctx: Context, value: str, pattern: str) -> str:
-        better = _SUGGESTIONS[self.suggest](value) if self.suggest else ""
+        example = ctx.render(self.example)
+        better = _SUGGESTIONS[self.suggest](value, example) if self.suggest else ""
         if better and better != value and re.fullmatch(pattern, better):
             return f' (expected "{better}")'
-        return f' (expected for example "{ctx.render(self.example)}")' if self.example else ""
+        return f' (expected for example "{example}")' if example else ""
 
 
 @register("listed-in")
@@ -136,8 +145,10 @@ class ListedIn:
         index = found[1].column(self.in_column) if found else None
         if found is None or index is None:
             return
+        # Every row, ragged ones too: a variable's row that lacks a cell still lists it.
         listed = {cell.text.strip().casefold() for row in found[1].rows if (cell := row.get(index))}
         where = found[0].section[-1]
-        for row, value in column_values(ctx, self.table, self.column):
-            if value.casefold() not in listed:
-                yield Violation(f'{self.what} "{value}" is not listed in "{where}" (expected a row for it there)', row.line)
+        for value in column_values(ctx, self.table, self.column):
+            if value.text.casefold() not in listed:
+                message = f'{self.what} "{value.text}" is not listed in "{where}" (expected a row for it there)'
+                yield Violation(message, value.row.line, value.column)

@@ -1,4 +1,4 @@
-"""Checks on the configuration tables: environment variable names and flag defaults."""
+"""Checks on the configuration tables: flags, environment variable names, flag defaults."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.columns import column_values
+from spec_lint.checks.tables import column_values
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
@@ -18,6 +18,57 @@ if TYPE_CHECKING:
 _UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 # A wildcard row documents a family of variables: its stem must carry the prefix.
 _WILDCARD = re.compile(r"[A-Z][A-Z0-9_]*\*")
+# A flag, then what follows it after a space or "=": a metavar such as <PORT>, or a value.
+_FLAG = re.compile(r"(?P<flag>[^\s=]+)(?:[ =]\s*(?P<value>\S.*))?")
+_CASE_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NEGATED = "--[no-]"
+
+
+@register("cli-flag")
+@dataclass(frozen=True, slots=True)
+class CliFlag:
+    """A Flag cell lists ``long`` flags (``--kebab-case``; ``--[no-]name`` for both forms of a
+    switch) and ``short`` one-letter aliases, separated by ``,`` or ``/``, each optionally
+    followed by a ``metavar`` (``<PORT>`` or ``PORT``) after a space or ``=``. A value there
+    (``--port=8000``) belongs in Default. A flag listed twice is reported at its second listing.
+    """
+
+    table: str = "flags"
+    column: str = "Flag"
+    long: str = r"--(\[no-\])?[a-z0-9]+(-[a-z0-9]+)*"
+    short: str = r"-[A-Za-z0-9]"
+    metavar: str = r"<[^<>]+>|[A-Z][A-Z0-9_]*"
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        first: dict[str, int] = {}
+        for value in column_values(ctx, self.table, self.column):
+            for item, column in value.located(ctx, re.split(r"\s*[,/]\s*(?=-)", value.text)):
+                flag, problem = self._review(item)
+                if not problem and flag in first:
+                    problem = f'flag "{flag}" is listed twice (first on line {first[flag]}; expected each once)'
+                if problem:
+                    yield Violation(problem, value.row.line, column)
+                first.setdefault(flag, value.row.line)
+
+    def _review(self, item: str) -> tuple[str, str]:
+        """The flag an item names, and what is wrong with it."""
+        match = _FLAG.fullmatch(item)
+        flag, value = (match["flag"], match["value"]) if match else (item, None)
+        if re.fullmatch(self.short, flag) or re.fullmatch(self.long, flag):
+            if value is None or re.fullmatch(self.metavar, value):
+                return flag, ""
+            return flag, f'flag "{item}" carries the value "{value}" (expected "{flag}", with the value in the Default column)'
+        if re.fullmatch(r"-[A-Za-z0-9]+", flag):
+            return flag, f'short flag "{flag}" is more than one letter (expected "{flag[:2]}")'
+        better = _kebab(flag)
+        expected = f'"{better}"' if re.fullmatch(self.long, better) else 'for example "--port"'
+        return flag, f'flag "{flag}" is not "--kebab-case" (expected {expected})'
+
+
+def _kebab(flag: str) -> str:
+    prefix = _NEGATED if flag.startswith(_NEGATED) else "--"
+    words = re.split(r"[^a-z0-9]+", _CASE_BREAK.sub("-", flag.removeprefix(_NEGATED).lstrip("-")).lower())
+    return prefix + "-".join(word for word in words if word)
 
 
 @register("env-var-name")
@@ -36,10 +87,10 @@ class EnvVarName:
         prefix = ctx.render(self.prefix)
         allowed = [ctx.render(str(name)) for name in ctx.pack.params.get(self.allowed, [])]
         for table, column in self.columns:
-            for row, name in column_values(ctx, table, column):
-                message = _problem(ctx, name, prefix, allowed)
+            for value in column_values(ctx, table, column):
+                message = _problem(ctx, value.text, prefix, allowed)
                 if message:
-                    yield Violation(f'environment variable "{name}" {message}', row.line)
+                    yield Violation(f'environment variable "{value.text}" {message}', value.row.line, value.column)
 
 
 def _problem(ctx: Context, name: str, prefix: str, allowed: list[str]) -> str:
@@ -81,9 +132,10 @@ class TypedValues:
     def check(self, ctx: Context) -> Iterator[Violation]:
         specs = {name.casefold(): TypeSpec(**spec) for name, spec in self.types.items()}
         accepted = {value.casefold() for value in self.accepted}
-        types = dict(column_values(ctx, self.table, self.type_column))
-        for row, value in column_values(ctx, self.table, self.column):
-            kind = types.get(row, "")
+        types = {value.row: value.text for value in column_values(ctx, self.table, self.type_column)}
+        for value in column_values(ctx, self.table, self.column):
+            kind, text = types.get(value.row, ""), value.text
             spec = specs.get(kind.casefold())
-            if spec and value.casefold() not in accepted and not re.fullmatch(spec.pattern, value):
-                yield Violation(f'{self.what} "{value}" does not fit type "{kind}" (expected {spec.expected})', row.line)
+            if spec and text.casefold() not in accepted and not re.fullmatch(spec.pattern, text):
+                message = f'{self.what} "{text}" does not fit type "{kind}" (expected {spec.expected})'
+                yield Violation(message, value.row.line, value.column)

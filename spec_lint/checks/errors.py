@@ -15,8 +15,12 @@ from spec_lint.model import CodeBlock
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
-# Indentation ("│" and spaces), an optional branch ("├── ", "└── "), the class, a "# comment".
-_ENTRY = re.compile(r"(?P<lead>[│ ]*)(?P<branch>[├└]─+ *)?(?P<name>.*?)\s*(?:\s#.*)?$")
+# Indentation ("│" and spaces), an optional branch ("├── ", "└── "), the class, then a "# comment"
+# or an annotation in parentheses ("(ROUTER_001)"). The ASCII drawing of `tree --charset=ascii`
+# and Windows' `tree /A` ("|", "|-- ", "`-- ", "+--- ", "\--- ") is the same tree.
+_ENTRY = re.compile(
+    r"(?P<lead>(?:[│ ]|\|(?!-))*)(?P<branch>(?:[├└]─+|[|`+\\]-+) *)?(?P<name>.*?)\s*(?:\s#.*|\([^()]*\))?$"
+)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -31,9 +35,9 @@ class Entry:
 @register("exception-hierarchy")
 @dataclass(frozen=True, slots=True)
 class ExceptionHierarchy:
-    """The first code block of ``section`` draws a tree (``├──``, ``└──``, ``│``) of identifiers
-    ending in ``suffix``, rooted at ``root``, with exactly one class directly under the root.
-    A child's branch stands below the first letter of its parent.
+    """The first code block of ``section`` draws a tree (``├──``, ``└──``, ``│``, or their ASCII
+    forms) of identifiers ending in ``suffix``, rooted at ``root``, with exactly one class
+    directly under the root. A child's branch stands below the first letter of its parent.
     """
 
     section: str = "Error Handling > Exception Hierarchy"

@@ -38,7 +38,8 @@ class Fields:
     """Fields that must be present (in ``section``, if given) with a valid value.
 
     A value is checked against ``values`` (one of, case-insensitive), ``pattern`` (a full
-    match) or ``date`` (an ISO date, real and not in the future).
+    match, after the pack's parameters are filled in, such as ``{email}``) or ``date`` (an ISO
+    date, real and not in the future).
     """
 
     fields: tuple[dict[str, Any], ...] = ()
@@ -55,7 +56,7 @@ class Fields:
             if found is None:
                 yield from _missing(ctx, spec)
             elif not ctx.has_placeholder(found.value):
-                problem = _problem(spec, found.value)
+                problem = _problem(spec, found.value, ctx.render(spec.pattern))
                 if problem:
                     value = f'"{found.value}"' if found.value else "empty"
                     yield Violation(f'"{spec.key}" is {value}{problem}', found.line)
@@ -83,10 +84,10 @@ def _missing(ctx: Context, spec: FieldSpec) -> Iterator[Violation]:
         yield Violation(f'missing field "**{spec.key}**:" (expected in section "{spec.section}")', section.line)
 
 
-def _problem(spec: FieldSpec, value: str) -> str:
+def _problem(spec: FieldSpec, value: str, pattern: str) -> str:
     if spec.values and normalize_title(value) not in {normalize_title(v) for v in spec.values}:
         return f" (expected {'one of ' if len(spec.values) > 1 else ''}{alternatives(spec.values)})"
-    if spec.pattern and not re.fullmatch(spec.pattern, value):
+    if pattern and not re.fullmatch(pattern, value):
         return f' (expected the form "{spec.example or spec.pattern}")'
     return _date_problem(value) if spec.date else ""
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
+from spec_lint.checks.tree import likeness, misspellings
 from spec_lint.context import spec_matches
 from spec_lint.findings import Violation
-from spec_lint.model import normalize_title, strip_hint
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -42,23 +41,27 @@ class Title:
 @register("unknown-section")
 @dataclass(frozen=True, slots=True)
 class UnknownSection:
-    """Sections at ``levels`` that the template does not know, with a suggestion."""
+    """Sections at ``levels`` that the template does not know, with a suggestion.
+
+    A heading close to a required section that is missing is left to the missing-section rule,
+    which reports it as a typo.
+    """
 
     levels: tuple[int, ...] = (2,)
     similarity: float = 0.8
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         specs = ctx.pack.section_titles
+        typos = misspellings(ctx, self.similarity)
         for section in ctx.doc.sections:
-            if section.level not in self.levels or ctx.has_placeholder(section.title):
+            if section.level not in self.levels or ctx.has_placeholder(section.title) or section.line in typos:
                 continue
             if not any(spec_matches(section, s) for s in specs):
                 suggestion = self._suggest(section.title, [s.title for s in specs])
                 yield Violation(f'unknown section "{section.title}"{suggestion}', section.line)
 
     def _suggest(self, title: str, known: list[str]) -> str:
-        folded = normalize_title(strip_hint(title))
-        scored = [(difflib.SequenceMatcher(None, folded, normalize_title(k)).ratio(), k) for k in known]
+        scored = [(likeness(title, k), k) for k in known]
         ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
         return f' (did you mean "{best}"?)' if ratio >= self.similarity else " (not a section of the template)"
 

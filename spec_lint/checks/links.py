@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -13,7 +14,7 @@ from urllib.parse import unquote
 
 from spec_lint.checks import register
 from spec_lint.findings import Violation
-from spec_lint.model import Document, Link
+from spec_lint.model import Document, Link, Paragraph
 from spec_lint.parser import parse
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _HTML_ANCHOR = re.compile(r"<a\s[^>]*\b(?:name|id)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_HTML_LINK = re.compile(r"<a\s[^>]*?\bhref\s*=\s*([\"'])(?P<target>.*?)\1", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 _MARKDOWN = (".md", ".markdown")
 
 
@@ -48,6 +51,16 @@ def slugs(titles: Iterable[str]) -> list[str]:
     return found
 
 
+def html_links(doc: Document) -> Iterator[Link]:
+    """``<a href="...">`` written in paragraphs, list items and HTML blocks (not in code spans)."""
+    for section in doc.root.walk():
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                for text_line in block.lines:
+                    for match in _HTML_LINK.finditer(_CODE_SPAN.sub("", text_line.text)):
+                        yield Link(html.unescape(match["target"]), text_line.line)
+
+
 def anchors(doc: Document) -> set[str]:
     """Every fragment a document answers to: its heading slugs and explicit HTML anchors."""
     explicit = {name for line in doc.lines for name in _HTML_ANCHOR.findall(line)}
@@ -57,7 +70,8 @@ def anchors(doc: Document) -> set[str]:
 @register("broken-link")
 @dataclass(frozen=True, slots=True)
 class BrokenLink:
-    """Relative links point to a file that exists, and their ``#fragment`` to a heading.
+    """Relative links, markdown or ``<a href>``, point to a file that exists, and their
+    ``#fragment`` to a heading.
 
     Paths are relative to the spec's folder; external URLs (any scheme) and root-relative
     paths are not checked.
@@ -65,7 +79,7 @@ class BrokenLink:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         known: dict[Path, set[str] | None] = {ctx.path: anchors(ctx.doc)}
-        for link in ctx.doc.links:
+        for link in (*ctx.doc.links, *html_links(ctx.doc)):
             problem = _problem(ctx, known, link)
             if problem:
                 yield Violation(problem, link.line, _column(ctx, link))
@@ -94,11 +108,14 @@ def _exists(path: Path) -> bool:
 
 
 def _column(ctx: Context, link: Link) -> int:
+    """Where the target starts: after ``](`` of a markdown link or the quote of an ``href``."""
     line = ctx.doc.lines[link.line - 1]
-    at = line.find(f"]({link.target}")
-    if at < 0:
-        at = line.find(f"]({unquote(link.target)}")
-    return at + 3 if at >= 0 else 1
+    for written in (link.target, unquote(link.target)):
+        for before, after in (("](", ""), ('"', '"'), ("'", "'")):
+            at = line.find(before + written + after)
+            if at >= 0:
+                return at + len(before) + 1
+    return 1
 
 
 def _fragment_problem(known: dict[Path, set[str] | None], path: Path, fragment: str, target: str) -> str:
@@ -110,9 +127,17 @@ def _fragment_problem(known: dict[Path, set[str] | None], path: Path, fragment: 
         return f'link target "{target}" cannot be read, so its fragment "#{fragment}" cannot be checked'
     if fragment in found:
         return ""
-    close = difflib.get_close_matches(fragment, sorted(found), n=1, cutoff=0.6)
-    hint = f'did you mean "#{close[0]}"' if close else "expected the anchor of one of its headings"
+    close = _closest(fragment, found)
+    hint = f'did you mean "#{close}"' if close else "expected the anchor of one of its headings"
     return f'link fragment "#{fragment}" matches no heading in {where} ({hint})'
+
+
+def _closest(fragment: str, found: set[str]) -> str | None:
+    """The anchor the author most likely meant: the shortest that starts with what they wrote
+    (a heading's "(if applicable)" is in its anchor), else the most similar one."""
+    longer = sorted((a for a in found if a.startswith(fragment)), key=lambda a: (len(a), a))
+    close = longer or difflib.get_close_matches(fragment, sorted(found), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _read_anchors(path: Path) -> set[str] | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.columns import column_values
+from spec_lint.checks.tables import column_values
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
@@ -40,13 +40,14 @@ class MetricNaming:
     units: dict[str, Sequence[str]] = field(default_factory=dict)
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        types = dict(column_values(ctx, self.table, self.type_column))
-        for row, name in column_values(ctx, self.table, self.column):
-            better, problems = self._review(name, types.get(row, "").casefold())
+        types = {value.row: value.text for value in column_values(ctx, self.table, self.type_column)}
+        for value in column_values(ctx, self.table, self.column):
+            better, problems = self._review(value.text, types.get(value.row, "").casefold())
             if problems:
                 yield Violation(
-                    f'metric "{name}" breaks Prometheus naming: {"; ".join(problems)} (expected "{better}")',
-                    row.line,
+                    f'metric "{value.text}" breaks Prometheus naming: {"; ".join(problems)} (expected "{better}")',
+                    value.row.line,
+                    value.column,
                 )
 
     def _review(self, name: str, kind: str) -> tuple[str, list[str]]:
@@ -97,17 +98,24 @@ class MetricLabels:
     reserved: tuple[str, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        for row, value in column_values(ctx, self.table, self.column):
-            for label in filter(None, (part.strip(" `") for part in value.split(","))):
+        for value in column_values(ctx, self.table, self.column):
+            labels = filter(None, (part.strip(" `") for part in value.text.split(",")))
+            for label, column in value.located(ctx, labels):
                 problem = self._problem(label)
                 if problem:
-                    yield Violation(f'label "{label}" {problem}', row.line)
+                    yield Violation(f'label "{label}" {problem}', value.row.line, column)
 
     def _problem(self, label: str) -> str:
         if label in self.reserved:
             return "is reserved by Prometheus (expected another name)"
         if label.startswith("__"):
-            return f'starts with "__", which Prometheus reserves (expected "{label.lstrip("_")}")'
-        if not _LABEL.fullmatch(label):
-            return f'is not lower snake case (expected "{snake_case(label)}")'
-        return ""
+            problem = 'starts with "__", which Prometheus reserves'
+        elif not _LABEL.fullmatch(label):
+            problem = "is not lower snake case"
+        else:
+            return ""
+        better = snake_case(label)
+        if better in self.reserved:
+            return f'{problem}, and "{better}" is reserved by Prometheus (expected another name)'
+        return f'{problem} (expected "{better}")' if better else f"{problem} (expected another name)"
+

@@ -3,92 +3,62 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.context import spec_matches
+from spec_lint.checks.fences import holds_unclosed
+from spec_lint.checks.tree import Gap, gaps, is_excused, is_section, matches, misspelt, place, scopes
 from spec_lint.findings import Violation
-from spec_lint.model import Section, normalize_title
+from spec_lint.model import Section
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
     from spec_lint.specs import SectionSpec
 
-Scope = tuple[Section, tuple["SectionSpec", ...]]
-
-
-def container(ctx: Context) -> Section:
-    """A level-0 section holding the template's top sections, at the title's line.
-
-    The sections under every H1 (and any before the first) count, so that a second H1 is
-    reported once, by the title rule, rather than as a run of missing sections.
-    """
-    level = ctx.pack.sections[0].level if ctx.pack.sections else 1
-    above = [ctx.doc.root, *(s for s in ctx.doc.sections if s.level < level)]
-    tops = sorted((c for s in above for c in s.children if c.level == level), key=lambda s: s.line)
-    title = ctx.doc.title
-    return Section("", 0, title.line if title else 1, children=tops)
-
-
-def scopes(ctx: Context) -> Iterator[Scope]:
-    """Each present parent with the template sections expected directly under it."""
-    pending: list[Scope] = [(container(ctx), ctx.pack.sections)]
-    while pending:
-        parent, specs = pending.pop(0)
-        yield parent, specs
-        for spec in specs:
-            found = matches(parent, spec)
-            if found and spec.children:
-                pending.append((found[0], spec.children))
-
-
-def matches(parent: Section, spec: SectionSpec) -> list[Section]:
-    """The children that are this section: its title at its level (other levels are SL105's)."""
-    return [child for child in parent.children if is_section(child, spec)]
-
-
-def is_section(section: Section, spec: SectionSpec) -> bool:
-    return section.level == spec.level and spec_matches(section, spec)
-
-
-def is_required(ctx: Context, spec: SectionSpec) -> bool:
-    if spec.when is None:
-        return spec.required
-    given = ctx.doc.field(spec.when.field)
-    return given is not None and normalize_title(given.value) == normalize_title(spec.when.equals)
-
-
-def at_other_level(ctx: Context, spec: SectionSpec) -> bool:
-    """Is the section there at a wrong level? Then the level rule reports it, not this one."""
-    return any(s.level != spec.level and spec_matches(s, spec) for s in ctx.doc.sections)
-
 
 @register("missing-section")
 @dataclass(frozen=True, slots=True)
 class MissingSection:
-    """Every required template section is present under its parent."""
+    """Every required template section is present under its parent.
+
+    A missing section with a close unknown sibling (``similarity``, as difflib measures it) is
+    reported at that heading, as a likely typo. ``sub_sections`` names what a section's
+    sub-sections are, with an example, for sections that need ``min_children`` of them.
+    """
+
+    similarity: float = 0.8
+    sub_sections: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def check(self, ctx: Context) -> Iterator[Violation]:
+        for gap in gaps(ctx):
+            yield self._missing(ctx, gap)
         for parent, specs in scopes(ctx):
-            for index, spec in enumerate(specs):
+            for spec in specs:
                 found = matches(parent, spec)
-                if not found and is_required(ctx, spec) and not at_other_level(ctx, spec):
-                    yield Violation(f'missing section "{spec.title}"{_expected(ctx, parent, specs[:index])}', parent.line)
-                elif found and len(found[0].children) < spec.min_children:
-                    yield Violation(
-                        f'section "{found[0].title}" has {len(found[0].children)} sub-sections '
-                        f"(expected at least {spec.min_children})",
-                        found[0].line,
-                    )
+                if found and len(found[0].children) < spec.min_children and not _excused(ctx, found[0], spec):
+                    yield Violation(self._too_few(found[0], spec), found[0].line)
+
+    def _missing(self, ctx: Context, gap: Gap) -> Violation:
+        parent, specs, index = gap
+        message = f'missing section "{specs[index].title}"'
+        typo = misspelt(ctx, gap, self.similarity)
+        if typo is not None:
+            return Violation(f'{message} (found "{typo.title}": a typo?)', typo.line)
+        return Violation(f"{message}{place(ctx, gap)}", parent.line)
+
+    def _too_few(self, section: Section, spec: SectionSpec) -> str:
+        count, wanted = len(section.children), spec.min_children
+        named = self.sub_sections.get(spec.title, {})
+        name = named.get("name", "sub-section")
+        has = f"no {name}" if count == 0 else f"{count} {name}{'s' if count > 1 else ''}"
+        example = f', such as "{named["example"]}"' if "example" in named else ""
+        return f'section "{section.title}" has {has} (expected at least {wanted}{example})'
 
 
-def _expected(ctx: Context, parent: Section, before: tuple[SectionSpec, ...]) -> str:
-    """Where the section goes: after the last earlier one that is, or must be, there."""
-    due = [s for s in before if matches(parent, s) or is_required(ctx, s)]
-    if due:
-        return f' (expected after "{due[-1].title}")'
-    return f' (expected first under "{parent.title}")' if parent.title else " (expected first)"
+def _excused(ctx: Context, section: Section, spec: SectionSpec) -> bool:
+    """Kept against its condition, or its sub-sections swallowed by an unclosed code block."""
+    return is_excused(ctx, spec) or holds_unclosed(ctx, section)
 
 
 @register("section-order")
@@ -100,10 +70,9 @@ class SectionOrder:
         for parent, specs in scopes(ctx):
             placed = _placed(parent, specs)
             keep = longest_run([index for index, _ in placed])
-            in_order = [placed[p][0] for p in sorted(keep)]
             for position, (index, section) in enumerate(placed):
                 if position not in keep:
-                    hint = _hint(in_order, index, specs)
+                    hint = _hint(placed, keep, position, specs)
                     yield Violation(f'section "{section.title}" is out of order{hint}', section.line)
 
 
@@ -119,12 +88,14 @@ def _placed(parent: Section, specs: tuple[SectionSpec, ...]) -> list[tuple[int, 
     return placed
 
 
-def _hint(in_order: list[int], index: int, specs: tuple[SectionSpec, ...]) -> str:
-    before = [i for i in in_order if i < index]
-    if before:
-        return f' (expected after "{specs[before[-1]].title}")'
-    after = [i for i in in_order if i > index]
-    return f' (expected before "{specs[after[0]].title}")' if after else ""
+def _hint(placed: list[tuple[int, Section]], keep: set[int], position: int, specs: tuple[SectionSpec, ...]) -> str:
+    """Name the nearest in-order section that this one is on the wrong side of."""
+    index = placed[position][0]
+    above = [placed[p][0] for p in sorted(keep) if p < position and placed[p][0] > index]
+    if above:
+        return f' (expected before "{specs[min(above)].title}")'
+    below = [placed[p][0] for p in sorted(keep) if p > position and placed[p][0] < index]
+    return f' (expected after "{specs[max(below)].title}")' if below else ""
 
 
 def longest_run(values: list[int]) -> set[int]:
@@ -162,14 +133,14 @@ class EmptySection:
     """A template section with nothing in it before the next heading of its level or higher.
 
     Sections that must hold sub-sections are left to the missing-section rule, which names
-    what is missing.
+    what is missing; a section kept against its condition is not looked into.
     """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for parent, specs in scopes(ctx):
             for spec in specs:
                 found = matches(parent, spec)
-                if found and not found[0].has_content and not _expects_children(spec):
+                if found and not found[0].has_content and not _expects_children(spec) and not is_excused(ctx, spec):
                     yield Violation(f'section "{found[0].title}" is empty (expected content under it)', found[0].line)
 
 

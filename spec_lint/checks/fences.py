@@ -1,0 +1,94 @@
+"""Code fences that are never closed, found on the raw lines.
+
+A fence left open swallows what follows it: up to the end of the file, or up to the closing
+fence of the next block, whose opening line (```` ```yaml ````) is then swallowed too, or, when
+that block's opening fence is bare, up to it. Either way a heading of the template that the
+document lacks may sit inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spec_lint.context import title_matches
+from spec_lint.model import CodeBlock, Section
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+    from spec_lint.specs import SectionSpec
+
+# A fence line, after the quote markers and list item marker of its container.
+_FENCE = re.compile(r"^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})\s+(?P<title>.*?)(?:\s+#+)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Fence:
+    marker: str
+    info: str
+
+    def is_closed_by(self, line: str) -> bool:
+        other = fence_of(line)
+        return other is not None and not other.info and self.is_outlasted_by(other)
+
+    def is_outlasted_by(self, other: Fence) -> bool:
+        """Could ``other`` close this fence, were it bare? Same character, at least as long."""
+        return other.marker[0] == self.marker[0] and len(other.marker) >= len(self.marker)
+
+
+def fence_of(line: str) -> Fence | None:
+    match = _FENCE.match(line)
+    if match is None or (match["fence"][0] == "`" and "`" in match["info"]):
+        return None  # a backtick fence's info string holds no backtick: ```x``` is inline code
+    return Fence(match["fence"], match["info"].strip())
+
+
+def unclosed_blocks(ctx: Context) -> Iterator[CodeBlock]:
+    """Fenced blocks whose own closing fence is missing."""
+    missing = [spec for spec in ctx.pack.section_titles if not _present(ctx, spec)]
+    for section in ctx.doc.root.walk():
+        for block in section.blocks:
+            if isinstance(block, CodeBlock) and block.fenced and _is_unclosed(ctx, block, missing):
+                yield block
+
+
+def _is_unclosed(ctx: Context, block: CodeBlock, missing: list[SectionSpec]) -> bool:
+    headings = headings_in(ctx.doc.lines, block)
+    swallowed = any(lvl == s.level and title_matches(title, s.title) for lvl, title in headings for s in missing)
+    return swallowed or runs_on(ctx.doc.lines, block)
+
+
+def _present(ctx: Context, spec: SectionSpec) -> bool:
+    return any(s.level == spec.level and title_matches(s.title, spec.title) for s in ctx.doc.sections)
+
+
+def runs_on(lines: list[str], block: CodeBlock) -> bool:
+    """Runs to the end of the file unclosed, or holds the opening fence of the next block."""
+    opener = fence_of(lines[block.line - 1])
+    if opener is None:
+        return False
+    inside = [fence_of(line) for line in lines[block.line : block.end_line]]
+    if any(f is not None and f.info and opener.is_outlasted_by(f) for f in inside):
+        return True
+    last = lines[block.end_line - 1]
+    return block.end_line >= len(lines) and (block.end_line == block.line or not opener.is_closed_by(last))
+
+
+def headings_in(lines: list[str], block: CodeBlock) -> list[tuple[int, str]]:
+    """The level and title of each line of the block that would be a heading outside it."""
+    found = (_HEADING.match(line) for line in lines[block.line : block.end_line])
+    return [(len(m["marks"]), m["title"]) for m in found if m]
+
+
+def holds_unclosed(ctx: Context, section: Section) -> bool:
+    """Does an unclosed block in the section (or its sub-sections) swallow what follows?"""
+    unclosed = set(unclosed_blocks(ctx))
+    return any(block in unclosed for part in section.walk() for block in part.blocks)
+
+
+def swallowed_titles(ctx: Context) -> list[str]:
+    """The headings that unclosed blocks turned into code."""
+    return [title for block in unclosed_blocks(ctx) for _, title in headings_in(ctx.doc.lines, block)]

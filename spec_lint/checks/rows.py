@@ -1,0 +1,111 @@
+"""Lines written as table rows that markdown does not read as the author meant.
+
+A blank line ends a table, a header needs its ``|---|`` delimiter row, and a row with more or
+fewer cells than the header is cut or padded: in each case the rules that read cells by column
+would read the wrong text, or none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spec_lint.model import Document, Paragraph, Row, Table, TextLine, cell_count
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
+_CODE = re.compile(r"(`+)(.+?)\1")
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenRow:
+    line: int
+    column: int
+    message: str
+    cut: int | None = None  # the line of a table whose rows a blank line cut off
+
+
+def first_row(paragraph: Paragraph) -> TextLine | None:
+    """The paragraph's first line written as a table row: a pipe first, and another after it."""
+    return next((t for t in paragraph.lines if _looks_like_row(t.text)), None)
+
+
+def _looks_like_row(text: str) -> bool:
+    text = text.strip()
+    return text.startswith("|") and len(_PIPE.findall(text)) >= 2
+
+
+def broken_rows(doc: Document) -> Iterator[BrokenRow]:
+    for section in doc.root.walk():
+        above: Table | Paragraph | None = None
+        for block in section.blocks:
+            row = first_row(block) if isinstance(block, Paragraph) else None
+            if isinstance(block, Table):
+                yield from _ragged(doc, block)
+                above = block
+            elif row and isinstance(block, Paragraph):
+                yield _stray(doc, block, row, above)
+                above = block
+            else:
+                above = None
+
+
+def _ragged(doc: Document, table: Table) -> Iterator[BrokenRow]:
+    for row in table.rows:
+        if row.ragged:
+            text = doc.lines[row.line - 1]
+            yield BrokenRow(row.line, _start(text), _ragged_message(text, row, len(table.header)))
+
+
+def _ragged_message(text: str, row: Row, expected: int) -> str:
+    written = row.written or 0
+    if written == 1 and not _PIPE.search(text):
+        return "line is read as a row of the table above (expected a blank line before it)"
+    hint = ""
+    if written > expected and any(_PIPE.search(code[2]) for code in _CODE.finditer(text)):
+        hint = '; write a "|" inside code as "\\|"'
+    return f"row has {_cells(written)} (expected {expected}, as the header{hint})"
+
+
+def _stray(doc: Document, paragraph: Paragraph, row: TextLine, above: Table | Paragraph | None) -> BrokenRow:
+    column, size = _start(doc.lines[row.line - 1]), cell_count(row.text)
+    gap = _blank_gap(doc, above, row.line) if row is paragraph.lines[0] else range(0)
+    # A row as wide as the table above continues it; another width starts a table of its own.
+    if gap and not (isinstance(above, Table) and size != len(above.header)):
+        cut = above.line if isinstance(above, Table) else None
+        return BrokenRow(row.line, column, f"table row outside a table ({_blank(gap)})", cut)
+    after = next((t for t in paragraph.lines if t.line == row.line + 1), None)
+    if after and _DELIMITER.fullmatch(after.text.strip()):
+        message = f"table delimiter row has {_cells(cell_count(after.text))} (expected {size}, as the header)"
+        return BrokenRow(after.line, _start(doc.lines[after.line - 1]), message)
+    delimiter = "|---" * size + "|"
+    return BrokenRow(row.line, column, f"table header has no delimiter row (expected a line such as {delimiter} under it)")
+
+
+def _blank_gap(doc: Document, above: Table | Paragraph | None, line: int) -> range:
+    """The lines between the block above and ``line``, when they are all blank."""
+    if above is None:
+        return range(0)
+    end = above.lines[-1].line if isinstance(above, Paragraph) else _table_end(above)
+    gap = range(end + 1, line)
+    return gap if all(not doc.lines[i - 1].strip(" \t>") for i in gap) else range(0)
+
+
+def _table_end(table: Table) -> int:
+    return table.rows[-1].line if table.rows else table.line + 1
+
+
+def _blank(gap: range) -> str:
+    if len(gap) == 1:
+        return f"a blank line on line {gap[0]} ends the table above; remove it"
+    return f"blank lines on lines {gap[0]}-{gap[-1]} end the table above; remove them"
+
+
+def _cells(count: int) -> str:
+    return f"{count} cell" if count == 1 else f"{count} cells"
+
+
+def _start(text: str) -> int:
+    """The column of a row's first character after indentation and blockquote markers."""
+    return len(text) - len(text.lstrip(" \t>")) + 1

@@ -1,0 +1,122 @@
+"""The template's section tree as a document has it: which parent holds which template sections."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spec_lint.checks.fences import swallowed_titles
+from spec_lint.context import spec_matches, title_matches
+from spec_lint.model import Section, normalize_title, strip_hint
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+    from spec_lint.specs import SectionSpec
+
+Scope = tuple[Section, tuple["SectionSpec", ...]]
+# A required section that is not there: its parent, its siblings in the template, its index.
+Gap = tuple[Section, tuple["SectionSpec", ...], int]
+
+
+def container(ctx: Context) -> Section:
+    """A level-0 section holding the template's top sections, at the title's line.
+
+    The sections under every H1 (and any before the first) count, so that a second H1 is
+    reported once, by the title rule, rather than as a run of missing sections.
+    """
+    level = ctx.pack.sections[0].level if ctx.pack.sections else 1
+    above = [ctx.doc.root, *(s for s in ctx.doc.sections if s.level < level)]
+    tops = sorted((c for s in above for c in s.children if c.level == level), key=lambda s: s.line)
+    title = ctx.doc.title
+    return Section("", 0, title.line if title else 1, children=tops)
+
+
+def scopes(ctx: Context) -> Iterator[Scope]:
+    """Each present parent with the template sections expected directly under it.
+
+    A section kept against its condition (a Public API that says why there is none) is not
+    looked into: it should not be there, and a sentence saying why is all it needs.
+    """
+    pending: list[Scope] = [(container(ctx), ctx.pack.sections)]
+    while pending:
+        parent, specs = pending.pop(0)
+        yield parent, specs
+        for spec in specs:
+            found = matches(parent, spec)
+            if found and spec.children and not is_excused(ctx, spec):
+                pending.append((found[0], spec.children))
+
+
+def matches(parent: Section, spec: SectionSpec) -> list[Section]:
+    """The children that are this section: its title at its level (other levels are SL105's)."""
+    return [child for child in parent.children if is_section(child, spec)]
+
+
+def is_section(section: Section, spec: SectionSpec) -> bool:
+    return section.level == spec.level and spec_matches(section, spec)
+
+
+def is_required(ctx: Context, spec: SectionSpec) -> bool:
+    if spec.when is None:
+        return spec.required
+    given = ctx.doc.field(spec.when.field)
+    return given is not None and normalize_title(given.value) == normalize_title(spec.when.equals)
+
+
+def is_excused(ctx: Context, spec: SectionSpec) -> bool:
+    """Does the section's condition plainly not hold (its field given, with another value)?"""
+    if spec.when is None:
+        return False
+    given = ctx.doc.field(spec.when.field)
+    return given is not None and not ctx.has_placeholder(given.value) and not is_required(ctx, spec)
+
+
+def at_other_level(ctx: Context, spec: SectionSpec) -> bool:
+    """Is the section there at a wrong level? Then the level rule reports it, not this one."""
+    return any(s.level != spec.level and spec_matches(s, spec) for s in ctx.doc.sections)
+
+
+def gaps(ctx: Context) -> Iterator[Gap]:
+    """Required sections that are missing, except those an unclosed code block swallowed."""
+    swallowed = swallowed_titles(ctx)
+    for parent, specs in scopes(ctx):
+        for index, spec in enumerate(specs):
+            if matches(parent, spec) or not is_required(ctx, spec) or at_other_level(ctx, spec):
+                continue
+            if not any(title_matches(title, spec.title) for title in swallowed):
+                yield parent, specs, index
+
+
+def place(ctx: Context, gap: Gap) -> str:
+    """Where the section goes: after the last earlier one that is, or must be, there."""
+    parent, specs, index = gap
+    due = [s for s in specs[:index] if matches(parent, s) or is_required(ctx, s)]
+    if due:
+        return f' (expected after "{due[-1].title}")'
+    return f' (expected first under "{parent.title}")' if parent.title else " (expected first)"
+
+
+def likeness(heading: str, title: str) -> float:
+    folded = normalize_title(strip_hint(heading))
+    return difflib.SequenceMatcher(None, folded, normalize_title(title)).ratio()
+
+
+def misspelt(ctx: Context, gap: Gap, similarity: float) -> Section | None:
+    """The unknown sibling heading closest to the missing section, if close enough to be it."""
+    parent, specs, index = gap
+    title = specs[index].title
+    unknown = [c for c in parent.children if c.level == specs[index].level and _is_unknown(ctx, c)]
+    best = max(unknown, key=lambda c: likeness(c.title, title), default=None)
+    return best if best is not None and likeness(best.title, title) >= similarity else None
+
+
+def _is_unknown(ctx: Context, section: Section) -> bool:
+    known = ctx.pack.section_titles
+    return not ctx.has_placeholder(section.title) and not any(spec_matches(section, s) for s in known)
+
+
+def misspellings(ctx: Context, similarity: float) -> set[int]:
+    """Lines of the headings that the missing-section rule reports as misspelt sections."""
+    found = (misspelt(ctx, gap, similarity) for gap in gaps(ctx))
+    return {section.line for section in found if section is not None}

@@ -1,0 +1,126 @@
+"""Recognising the template's guidance sentences in a spec's text."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+REPLACE = "replace it with what it asks for"
+_MARKUP = frozenset("*`_")
+# What may stand before a sentence (a field's colon, a list marker, a comment) and after one.
+_OPENERS = frozenset(".:;!?#>/-|(")
+_STOPS = frozenset(".;!?)")
+# A sentence's final punctuation, which an author may drop and still leave the guidance in.
+_FINAL = ".;:!? "
+_QUOTES = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    """A text of the template that speaks to the author, and what the author should do with it."""
+
+    text: str
+    hint: str = REPLACE
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)[0].rstrip(_FINAL)
+
+
+def guidance_of(item: str | Mapping[str, str]) -> Guidance:
+    """A pack entry: the text alone, or ``{text = "...", hint = "..."}``."""
+    if isinstance(item, str):
+        return Guidance(item)
+    unknown = sorted(set(item) - {"text", "hint"})
+    if "text" not in item or unknown:
+        raise ValueError(f"a guidance text is a string or {{text, hint}}, not {dict(item)}")
+    return Guidance(str(item["text"]), str(item.get("hint", REPLACE)))
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text as guidance is compared (markup, case, quotes and spacing dropped), and for each of
+    its characters the index in ``text`` it comes from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char in _MARKUP or (char.isspace() and (not chars or chars[-1] == " ")):
+            continue
+        for folded in " " if char.isspace() else _QUOTES.get(char, char).casefold():
+            chars.append(folded)
+            origin.append(index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return "".join(chars), origin
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    index: int  # the line of the run
+    offset: int  # where the guidance starts in that line's text, markup before it included
+    guidance: Guidance
+
+
+def find(texts: Sequence[str], wanted: Sequence[Guidance]) -> Iterator[Hit]:
+    """Guidance in a run of lines (a paragraph's sentences may wrap over them). Longer texts are
+    looked for first, and a stretch of text is reported once: the Instructions line as a whole,
+    not also each of its sentences."""
+    run = _Run.of(texts)
+    claimed: list[tuple[int, int]] = []
+    for guidance in sorted(wanted, key=lambda g: -len(g.folded)):
+        for at in _occurrences(run.joined, guidance.folded, run.edges):
+            end = at + len(guidance.folded)
+            if not any(at < taken_end and taken < end for taken, taken_end in claimed):
+                claimed.append((at, end))
+                index, offset = run.locate(at)
+                yield Hit(index, _markup_start(texts[index], offset), guidance)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Lines folded and joined by spaces, with where each line starts in the joined text."""
+
+    joined: str
+    starts: tuple[int, ...]
+    origins: tuple[list[int], ...]
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> _Run:
+        folded = [fold(text) for text in texts]
+        starts = [0]
+        for text, _ in folded[:-1]:
+            starts.append(starts[-1] + len(text) + 1)
+        return cls(" ".join(text for text, _ in folded), tuple(starts), tuple(o for _, o in folded))
+
+    @property
+    def edges(self) -> set[int]:
+        ends = (start + len(origin) for start, origin in zip(self.starts, self.origins))
+        return {*self.starts, *ends}
+
+    def locate(self, at: int) -> tuple[int, int]:
+        """The line of a joined offset, and the index in that line's text it comes from."""
+        index = bisect.bisect_right(self.starts, at) - 1
+        origin = self.origins[index]
+        return index, origin[min(at - self.starts[index], len(origin) - 1)] if origin else 0
+
+
+def _markup_start(text: str, offset: int) -> int:
+    """Back over the markup that opens the guidance (``**Instructions**``)."""
+    while offset > 0 and text[offset - 1] in _MARKUP:
+        offset -= 1
+    return offset
+
+
+def _occurrences(joined: str, sentence: str, edges: set[int]) -> Iterator[int]:
+    """Where ``sentence`` stands on its own in ``joined``: not a phrase inside a longer sentence
+    ("we list key span attributes below"). A line's start and end are always boundaries."""
+    at = joined.find(sentence) if sentence else -1
+    while at >= 0:
+        end = at + len(sentence)
+        before, after = joined[:at].rstrip(), joined[end:].lstrip()
+        opens = at in edges or not before or before[-1] in _OPENERS
+        closes = end in edges or not after or sentence[-1] in _STOPS or after[0] in _STOPS
+        if opens and closes:
+            yield at
+        at = joined.find(sentence, end)
