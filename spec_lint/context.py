@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +64,7 @@ class Context:
         return (spec, table) if table else None
 
 
+@functools.lru_cache(maxsize=4096)
 def title_matches(heading: str, title: str) -> bool:
     """Does a heading stand for a template title? Hints in parentheses are optional."""
     wanted = normalize_title(title)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 REPLACE = "replace it with what it asks for"
 _MARKUP = frozenset("*`_")
@@ -22,10 +22,10 @@ class Guidance:
 
     text: str
     hint: str = REPLACE
+    folded: str = field(init=False)
 
-    @property
-    def folded(self) -> str:
-        return fold(self.text)[0].rstrip(_FINAL)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", fold(self.text)[0].rstrip(_FINAL))
 
 
 def guidance_of(item: str | Mapping[str, str]) -> Guidance:
@@ -67,9 +67,10 @@ def find(texts: Sequence[str], wanted: Sequence[Guidance]) -> Iterator[Hit]:
     looked for first, and a stretch of text is reported once: the Instructions line as a whole,
     not also each of its sentences."""
     run = _Run.of(texts)
+    edges = run.edges
     claimed: list[tuple[int, int]] = []
     for guidance in sorted(wanted, key=lambda g: -len(g.folded)):
-        for at in _occurrences(run.joined, guidance.folded, run.edges):
+        for at in _occurrences(run.joined, guidance.folded, edges):
             end = at + len(guidance.folded)
             if not any(at < taken_end and taken < end for taken, taken_end in claimed):
                 claimed.append((at, end))

@@ -5,6 +5,7 @@ Every line number is 1-based and refers to the file as the author sees it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TypeAlias
@@ -15,6 +16,7 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)*")
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_title(text: str) -> str:
     """Heading text as compared with the template: case and spacing folded."""
     return _SPACE.sub(" ", text).strip().casefold()
@@ -168,10 +170,11 @@ class Document:
     front_matter: dict[str, object] = field(default_factory=dict)
     fields: list[Field] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # every heading, in order
 
-    @property
-    def sections(self) -> list[Section]:
-        return self.root.walk()[1:]
+    def index_sections(self) -> None:
+        """Fill ``sections`` from the tree, once it is built."""
+        self.sections = self.root.walk()[1:]
 
     @property
     def title(self) -> Section | None:

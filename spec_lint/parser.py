@@ -63,6 +63,7 @@ def parse(text: str) -> Document:
         lines.pop()
     builder = _Builder(lines)
     builder.feed(_MD.parse(text))
+    builder.document.index_sections()
     return builder.document
 
 

@@ -11,6 +11,8 @@ _CLOSE = r"(?!\})"
 # `{Name}`, `{Service/Command | Library}`, `{X}`: a name, not JSON (`{"a": 1}`) or code (`{ }`).
 _BRACES = re.compile(_OPEN + r"\{[A-Za-z][\w ./|+-]*\}" + _CLOSE)
 _ELLIPSIS = ("...", "…")
+# `└── ...` in a drawn tree (the template's Exception Hierarchy).
+_TREE_ELLIPSIS = re.compile(r"[\s│]*[├└]─+\s*(\.\.\.|…)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 # Python strings whose braces are the string's own fields: f-strings, and strings that call
 # `.format(`. One line at a time: a triple-quoted string spanning lines is not followed.
@@ -52,7 +54,7 @@ class Placeholders:
         is a ``{name}`` inside an f-string or a string that calls ``.format(``.
         """
         found = self._names(_PYTHON_FIELDS.sub(_blank, text) if language == "python" else text)
-        if text.rstrip() in _ELLIPSIS:
+        if text.rstrip() in _ELLIPSIS or _TREE_ELLIPSIS.fullmatch(text.rstrip()):
             found.append("...")
         return found
 

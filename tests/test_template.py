@@ -39,6 +39,7 @@ PINNED = [
     (210, 10, "SL402"),  # - `...`: Other component-specific fields
     (223, 19, "SL402"),
     (240, 1, "SL402"),
+    (302, 9, "SL401"),  # └── ... in the exception tree
     (315, 19, "SL401"),
     (350, 3, "SL401"),
 ]

@@ -86,7 +86,7 @@ class CodeSyntax:
         for block in code_blocks(ctx):
             language = ALIASES.get(block.language, block.language)
             parse = PARSERS.get(language) if language in self.languages else None
-            if parse is None or not block.content.strip() or ctx.placeholders.in_code(block.content):
+            if parse is None or not block.content.strip() or ctx.placeholders.in_code(block.content, language):
                 continue
             problem = parse(block.content)
             if problem:
