@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spec_lint.model import Document, Section, Table, normalize_title, strip_hint
+from spec_lint.model import Document, Section, Table
 from spec_lint.placeholders import Placeholders
+from spec_lint.titles import title_matches
 
 if TYPE_CHECKING:
     from spec_lint.pack import Pack
-    from spec_lint.specs import SectionSpec, TableSpec
+    from spec_lint.specs import TableSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class Context:
 
     def section(self, path: tuple[str, ...]) -> Section | None:
         """The first section at ``path``: titles from the template's top level down, one level each."""
-        level = self.pack.sections[0].level if self.pack.sections else 1
+        level = self.pack.top_level
         candidates = self.doc.sections
         found: Section | None = None
         for depth, title in enumerate(path):
@@ -56,20 +56,9 @@ class Context:
         return found
 
     def table(self, name: str) -> tuple[TableSpec, Table] | None:
+        """The pack table ``name`` and the first table of its section, when there is one."""
         spec = self.pack.tables[name]
         section = self.section(spec.section)
-        if section is None:
-            return None
-        table = next((b for b in section.blocks if isinstance(b, Table)), None)
-        return (spec, table) if table else None
+        tables = section.blocks_of(Table) if section else []
+        return (spec, tables[0]) if tables else None
 
-
-@functools.lru_cache(maxsize=4096)
-def title_matches(heading: str, title: str) -> bool:
-    """Does a heading stand for a template title? Hints in parentheses are optional."""
-    wanted = normalize_title(title)
-    return normalize_title(heading) == wanted or normalize_title(strip_hint(heading)) == wanted
-
-
-def spec_matches(section: Section, spec: SectionSpec) -> bool:
-    return title_matches(section.title, spec.title)

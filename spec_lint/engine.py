@@ -26,6 +26,7 @@ class FileResult:
 
 
 def lint_paths(files: Sequence[Path], packs: Sequence[Pack]) -> Report:
+    """Lint each file with the first of ``packs`` whose document type it is; findings sorted."""
     findings: list[Finding] = []
     linted: list[str] = []
     skipped: list[tuple[str, str]] = []
@@ -43,6 +44,7 @@ def lint_paths(files: Sequence[Path], packs: Sequence[Pack]) -> Report:
 
 
 def lint_file(path: Path, packs: Sequence[Pack]) -> FileResult:
+    """Read and lint one file; one unreadable-file finding when it cannot be read as text."""
     try:
         text = read_text(path)
     except (OSError, UnreadableError) as error:
@@ -51,6 +53,7 @@ def lint_file(path: Path, packs: Sequence[Pack]) -> FileResult:
 
 
 def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
+    """Lint the text of the file at ``path`` (links resolve from there); passed over when empty or no spec."""
     if not text.removeprefix("\ufeff").strip():
         return FileResult(skipped="empty file")
     doc = parse(text)
@@ -82,14 +85,18 @@ def read_text(path: Path) -> str:
 
 
 class UnreadableError(ValueError):
-    pass
+    """A file that is binary or not UTF-8 text."""
 
 
 def is_document_of(doc: Document, pack: Pack) -> bool:
-    first_h1 = next((s for s in doc.sections if s.level == 1), None)
-    if first_h1 and first_h1.title.rstrip().casefold().endswith(pack.detect_title.casefold()):
+    """Is the document of the pack's type: its title ends as the pack's do, or it has the pack's field?"""
+    if doc.title and _has_title_suffix(doc.title.title, pack):
         return True
     return doc.field(pack.detect_field) is not None
+
+
+def _has_title_suffix(title: str, pack: Pack) -> bool:
+    return title.rstrip().casefold().endswith(pack.detect_title.casefold())
 
 
 def component_id(doc: Document, pack: Pack, path: Path) -> str:
@@ -116,7 +123,7 @@ def _name_in_title(title: str, pack: Pack) -> str:
     match = re.match(pack.title_pattern, title)
     if match:
         return match["name"]
-    if not title.casefold().endswith(pack.detect_title.casefold()):
+    if not _has_title_suffix(title, pack):
         return ""
     return _VERSION_TAIL.sub("", title[: -len(pack.detect_title)])
 

@@ -63,6 +63,8 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """A run's findings, the files linted and passed over (with why), and problems that are no finding."""
+
     findings: tuple[Finding, ...]
     linted: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]

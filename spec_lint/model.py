@@ -5,26 +5,12 @@ Every line number is 1-based and refers to the file as the author sees it.
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
-_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
-_SPACE = re.compile(r"\s+")
-_QUOTE = re.compile(r"^\s*(?:>\s?)*")
-_PIPE = re.compile(r"(?<!\\)\|")
-
-
-@functools.lru_cache(maxsize=4096)
-def normalize_title(text: str) -> str:
-    """Heading text as compared with the template: case and spacing folded."""
-    return _SPACE.sub(" ", text).strip().casefold()
-
-
-def strip_hint(text: str) -> str:
-    """Drop a trailing parenthesised hint such as "(if applicable)"."""
-    return _PARENS.sub("", text)
+from spec_lint.titles import normalize_column, normalize_title, title_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +35,9 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """A table cell: ``text`` as a reader sees it (markup and code backticks dropped), ``raw`` as
+    written, ``column`` where it starts on its line."""
+
     text: str
     raw: str
     column: int = 1
@@ -93,18 +82,6 @@ class Table:
         return None
 
 
-def normalize_column(name: str) -> str:
-    return _SPACE.sub("", name).casefold()
-
-
-def cell_count(line: str) -> int:
-    """How many cells a table row's source line holds, split as markdown-it and GitHub split it:
-    at each unescaped pipe, also inside inline code; the outer pipes are optional."""
-    quote = _QUOTE.match(line)
-    cells = _PIPE.split(line[quote.end() if quote else 0 :].strip())
-    return len(cells) - (cells[0] == "") - (len(cells) > 1 and cells[-1] == "")
-
-
 @dataclass(frozen=True, slots=True)
 class CodeBlock:
     line: int
@@ -117,6 +94,12 @@ class CodeBlock:
     def language(self) -> str:
         return self.info.split()[0].casefold() if self.info.strip() else ""
 
+    @property
+    def text_lines(self) -> tuple[TextLine, ...]:
+        """The content's lines, each with its line in the file (after a fenced block's opening fence)."""
+        first = self.line + 1 if self.fenced else self.line
+        return tuple(TextLine(first + index, text) for index, text in enumerate(self.content.splitlines()))
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -126,6 +109,7 @@ class Rule:
 
 
 Block: TypeAlias = Paragraph | Table | CodeBlock | Rule
+AnyBlock = TypeVar("AnyBlock", bound=Block)
 
 
 @dataclass(slots=True)
@@ -141,14 +125,21 @@ class Section:
         return bool(self.children) or any(not isinstance(b, Rule) for b in self.blocks)
 
     def walk(self) -> list[Section]:
+        """This section and all below it, in document order."""
         found = [self]
         for child in self.children:
             found.extend(child.walk())
         return found
 
+    def blocks_of(self, kind: type[AnyBlock]) -> list[AnyBlock]:
+        """Its own blocks of one kind (not its sub-sections'), in order."""
+        return [block for block in self.blocks if isinstance(block, kind)]
+
 
 @dataclass(frozen=True, slots=True)
 class Field:
+    """A ``**Key**: value`` line; ``section`` is the title of the section that holds it."""
+
     key: str
     value: str
     line: int
@@ -176,11 +167,34 @@ class Document:
         """Fill ``sections`` from the tree, once it is built."""
         self.sections = self.root.walk()[1:]
 
+    def blocks_of(self, kind: type[AnyBlock]) -> Iterator[AnyBlock]:
+        """Every block of one kind, in document order."""
+        for section in self.root.walk():
+            yield from section.blocks_of(kind)
+
+    def line_text(self, line: int) -> str:
+        """The source of a 1-based line as written ("" outside the file)."""
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    def column_of(self, line: int, text: str, ignore_case: bool = False) -> int:
+        """The 1-based column where ``text`` first stands on ``line`` (1 when it does not)."""
+        found = re.search(re.escape(text), self.line_text(line), re.IGNORECASE if ignore_case else 0)
+        return found.start() + 1 if found else 1
+
     @property
     def title(self) -> Section | None:
         """The first H1: the heading that names the document."""
         return next((s for s in self.sections if s.level == 1), None)
 
     def field(self, key: str) -> Field | None:
+        """The first field with this key (case and spacing ignored)."""
+        found = self.fields_named(key)
+        return found[0] if found else None
+
+    def fields_named(self, key: str, section: str = "") -> list[Field]:
+        """The fields with this key (case and spacing ignored), in ``section`` if given."""
         wanted = normalize_title(key)
-        return next((f for f in self.fields if normalize_title(f.key) == wanted), None)
+        return [
+            f for f in self.fields
+            if normalize_title(f.key) == wanted and (not section or title_matches(f.section, section))
+        ]

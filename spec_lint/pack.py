@@ -9,9 +9,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spec_lint.checks import Check, build_check
+from spec_lint.checks import Check, build_check, tuples
 from spec_lint.findings import Severity
-from spec_lint.specs import Condition, SectionSpec, TableSpec, ValueSet
+from spec_lint.specs import Condition, SectionSpec, TableSpec, ValueSet, section_path
 
 
 class PackError(Exception):
@@ -41,7 +41,12 @@ class Pack:
     rules: tuple[RuleSpec, ...]
 
     @property
-    def section_titles(self) -> list[SectionSpec]:
+    def top_level(self) -> int:
+        """The heading level of the template's top sections."""
+        return self.sections[0].level if self.sections else 1
+
+    @property
+    def all_sections(self) -> list[SectionSpec]:
         """Every section of the template, at every depth."""
         found: list[SectionSpec] = []
         pending = list(self.sections)
@@ -53,11 +58,13 @@ class Pack:
 
 
 def builtin_pack(name: str = "dynamo-component") -> Pack:
+    """A pack shipped with spec-lint, by name."""
     source = resources.files("spec_lint.rules").joinpath(f"{name}.toml")
     return load_pack_text(source.read_text(encoding="utf-8"), f"{name}.toml")
 
 
 def load_pack(path: Path) -> Pack:
+    """A pack from a TOML file; raises ``PackError`` saying where and why it is wrong."""
     return load_pack_text(path.read_text(encoding="utf-8"), str(path))
 
 
@@ -81,7 +88,7 @@ def _pack(data: dict[str, Any]) -> Pack:
         params=dict(data.get("params", {})),
         sections=tuple(_section(item, level) for item in data.get("sections", [])),
         tables={key: _table(value) for key, value in data.get("tables", {}).items()},
-        value_sets={key: ValueSet(**_tuples(value)) for key, value in data.get("value_sets", {}).items()},
+        value_sets={key: ValueSet(**tuples(value)) for key, value in data.get("value_sets", {}).items()},
         rules=tuple(_rule(item) for item in data.get("rules", [])),
     )
     _validate(pack)
@@ -117,12 +124,8 @@ def _section(item: str | dict[str, Any], level: int) -> SectionSpec:
 
 def _table(item: dict[str, Any]) -> TableSpec:
     values = dict(item)
-    values["section"] = tuple(part.strip() for part in item["section"].split(">"))
-    return TableSpec(**_tuples(values))
-
-
-def _tuples(item: dict[str, Any]) -> dict[str, Any]:
-    return {key: tuple(value) if isinstance(value, list) else value for key, value in item.items()}
+    values["section"] = section_path(item["section"])
+    return TableSpec(**tuples(values))
 
 
 def _rule(item: dict[str, Any]) -> RuleSpec:

@@ -24,15 +24,13 @@ from spec_lint.model import (
     Section,
     Table,
     TextLine,
-    cell_count,
 )
+from spec_lint.source import cell_column, cell_count
 
 _FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$")
 # A hard line break ending a field's line (`<br>`, `<br />`, a backslash) is markup, not value.
 _HARD_BREAK = re.compile(r"(?:\s*(?:<br\s*/?>|\\))+$", re.IGNORECASE)
 # The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
-_QUOTE = re.compile(r"^\s*(?:>\s?)*")
-_PIPE = re.compile(r"(?<!\\)\|")
 _NEWLINE = re.compile(r"\r\n?|\n")
 
 
@@ -56,7 +54,7 @@ _MD.inline.ruler.at("autolink", _located(autolink))
 
 
 def parse(text: str) -> Document:
-    """Parse Markdown source (BOM, CRLF and front matter allowed) into a Document."""
+    """The document model of Markdown source; a BOM, CRLF line ends and front matter are allowed."""
     text = text.removeprefix("\ufeff")
     lines = _NEWLINE.split(text)
     if lines[-1] == "":
@@ -177,25 +175,6 @@ class _Builder:
         if rows:
             self.section.blocks.append(Table(rows[0].line, rows[0].cells, tuple(rows[1:])))
         return index + 1
-
-
-def cell_column(line: str, index: int) -> int:
-    """The 1-based column where cell ``index`` of a table row starts.
-
-    A cell the row lacks (markdown pads short rows) is placed at the row's end.
-    """
-    quote = _QUOTE.match(line)
-    start = quote.end() if quote else 0
-    if line[start:].lstrip().startswith("|"):
-        start = line.index("|", start) + 1
-    bounds = [start] + [m.end() for m in _PIPE.finditer(line, start)]
-    end = len(line.rstrip())
-    if index >= len(bounds) or bounds[index] >= end:
-        return max(end, 1)
-    text = line[bounds[index] :]
-    stripped = text.lstrip()
-    at = bounds[index] if stripped.startswith("|") else bounds[index] + len(text) - len(stripped)
-    return at + 1
 
 
 def _front_matter(content: str) -> dict[str, object]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from spec_lint.source import CODE_SPAN
 
 # A brace not doubled (`{{ x }}`), not a shell or template variable (`${VAR}`), not escaped.
 _OPEN = r"(?<![{$\\])"
@@ -13,7 +16,6 @@ _BRACES = re.compile(_OPEN + r"\{[A-Za-z][\w ./|+-]*\}" + _CLOSE)
 _ELLIPSIS = ("...", "…")
 # `└── ...` in a drawn tree (the template's Exception Hierarchy).
 _TREE_ELLIPSIS = re.compile(r"[\s│]*[├└]─+\s*(\.\.\.|…)")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 # Python strings whose braces are the string's own fields: f-strings, and strings that call
 # `.format(`. One line at a time: a triple-quoted string spanning lines is not followed.
 _STRING = r"""(?P<{q}>'''|\"\"\"|'|")(?:\\.|(?!(?P={q})).)*(?P={q})"""
@@ -36,9 +38,9 @@ class Placeholders:
         Inside inline code only the template's own names count, as in code blocks, so that
         `GET /workers/{id}` is not taken for a placeholder.
         """
-        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+        prose = CODE_SPAN.sub(_blank, text)
         hits = [(m.start(), m.group()) for m in _BRACES.finditer(prose) if m.group() not in self.ignored]
-        for span in _CODE_SPAN.finditer(text):
+        for span in CODE_SPAN.finditer(text):
             hits.extend((span.start(), name) for name in self._names(span.group(2)))
         found = [name for _, name in sorted(hits)]
         if text.strip().strip("`").strip() in _ELLIPSIS:
@@ -69,5 +71,6 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
+@functools.lru_cache(maxsize=256)
 def _code_name(name: str) -> re.Pattern[str]:
     return re.compile(_OPEN + re.escape(name) + _CLOSE)

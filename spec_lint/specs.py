@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spec_lint.titles import title_matches
+
+if TYPE_CHECKING:
+    from spec_lint.model import Section
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +27,16 @@ class SectionSpec:
     when: Condition | None = None
     children: tuple[SectionSpec, ...] = ()
     min_children: int = 0
+
+
+def spec_matches(section: Section, spec: SectionSpec) -> bool:
+    """Does the heading stand for the template section, at whatever level?"""
+    return title_matches(section.title, spec.title)
+
+
+def is_section(section: Section, spec: SectionSpec) -> bool:
+    """Does the heading stand for the template section, at its level?"""
+    return section.level == spec.level and spec_matches(section, spec)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +76,19 @@ class ValueSet:
         return f"one of {listed}"
 
 
-def alternatives(values: tuple[str, ...] | list[str]) -> str:
-    """``"a", "b" or "c"``."""
-    quoted = [f'"{v}"' for v in values]
-    return " or ".join(filter(None, (", ".join(quoted[:-1]), *quoted[-1:])))
+def section_path(text: str) -> tuple[str, ...]:
+    """``"Quick Start > Installation"`` as a path of titles, from the top level down."""
+    return tuple(part.strip() for part in text.split(">"))
+
+
+def quoted(values: Iterable[str]) -> str:
+    """``"a", "b", "c"``: values as a message lists them."""
+    return ", ".join(f'"{value}"' for value in values)
+
+
+def alternatives(values: Sequence[str]) -> str:
+    """``"a", "b" or "c"``: values as a message offers them."""
+    return " or ".join(filter(None, (quoted(values[:-1]), quoted(values[-1:]))))
 
 
 @dataclass(frozen=True, slots=True)

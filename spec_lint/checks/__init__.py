@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ _MODULES = (
 
 
 def register(kind: str) -> Callable[[CheckType], CheckType]:
+    """A class decorator: packs name the decorated check ``kind``."""
     def add(cls: CheckType) -> CheckType:
         _REGISTRY[kind] = cls
         return cls
@@ -37,12 +38,14 @@ def register(kind: str) -> Callable[[CheckType], CheckType]:
 
 
 def registry() -> dict[str, type]:
+    """Every check class by kind, once the built-in check modules are imported."""
     for module in _MODULES:
         importlib.import_module(f"spec_lint.checks.{module}")
     return _REGISTRY
 
 
 def build_check(kind: str, options: dict[str, Any]) -> Check:
+    """The check of ``kind`` with a pack's ``options``; a ValueError names an unknown kind or option."""
     cls = registry().get(kind)
     if cls is None:
         raise ValueError(f'unknown check "{kind}"')
@@ -50,5 +53,10 @@ def build_check(kind: str, options: dict[str, Any]) -> Check:
     unknown = sorted(set(options) - known)
     if unknown:
         raise ValueError(f'check "{kind}" has no option {", ".join(unknown)}')
-    check: Check = cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in options.items()})
+    check: Check = cls(**tuples(options))
     return check
+
+
+def tuples(options: Mapping[str, Any]) -> dict[str, Any]:
+    """TOML data as a frozen dataclass takes it: each array a tuple (nested values are kept)."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in options.items()}

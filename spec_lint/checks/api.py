@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.tables import table_values
-from spec_lint.context import title_matches
+from spec_lint.checks.values import table_values
 from spec_lint.findings import Violation
-from spec_lint.model import Paragraph, Section, Table, normalize_title
+from spec_lint.model import Paragraph, Section, Table
+from spec_lint.specs import section_path
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -19,15 +19,6 @@ if TYPE_CHECKING:
 _INLINE_CODE = re.compile(r"`+([^`]+)`+")
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 _MODULE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
-
-
-def section_path(text: str) -> tuple[str, ...]:
-    """``"Quick Start > Installation"`` as the path ``ctx.section`` takes."""
-    return tuple(part.strip() for part in text.split(">"))
-
-
-def column_of(ctx: Context, line: int, text: str) -> int:
-    return ctx.doc.lines[line - 1].find(text) + 1 or 1
 
 
 def _under(module: str, root: str) -> bool:
@@ -66,7 +57,7 @@ class ApiModule:
         elif "section" in item:
             section = ctx.section(section_path(item["section"]))
             yield from _first_module(ctx, section)
-            tables = [b for b in section.blocks if isinstance(b, Table)] if section else []
+            tables = section.blocks_of(Table) if section else []
             yield from _table_modules(ctx, tables[0] if tables else None, self.column)
 
 
@@ -78,11 +69,11 @@ def _table_modules(ctx: Context, table: Table | None, column: str) -> Iterator[t
 
 
 def _first_module(ctx: Context, section: Section | None) -> Iterator[tuple[str, int, int]]:
-    paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)] if section else []
+    paragraphs = section.blocks_of(Paragraph) if section else []
     for text_line in (t for p in paragraphs for t in p.lines):
         for code in _INLINE_CODE.findall(text_line.text):
             if _DOTTED.fullmatch(code.strip()):
-                yield code.strip(), text_line.line, column_of(ctx, text_line.line, code.strip())
+                yield code.strip(), text_line.line, ctx.doc.column_of(text_line.line, code.strip())
                 return
 
 
@@ -105,12 +96,8 @@ class FieldName:
         prefix = ctx.param(self.prefix) if self.prefix else ""
         form = re.compile(re.escape(prefix) + self.rest)
         expected = self.expected.replace("{prefix}", prefix)
-        for found in ctx.doc.fields:
-            if normalize_title(found.key) != normalize_title(self.key):
-                continue
-            if self.section and not title_matches(found.section, self.section):
-                continue
+        for found in ctx.doc.fields_named(self.key, self.section):
             for name in (n.strip() for n in found.value.split(",")):
                 if name and not ctx.has_placeholder(name) and not form.fullmatch(name):
-                    column = column_of(ctx, found.line, name)
+                    column = ctx.doc.column_of(found.line, name)
                     yield Violation(f'{self.key} "{name}" is not of the form {expected}', found.line, column)

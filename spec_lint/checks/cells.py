@@ -9,47 +9,45 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.rows import broken_rows
-from spec_lint.checks.tables import is_deliberate, present_tables
+from spec_lint.checks.rows import cut_tables
+from spec_lint.checks.values import deliberate_marks, is_checkable, present_tables
 from spec_lint.findings import Violation
-from spec_lint.model import Row, Table, normalize_title
+from spec_lint.model import Row, Table
 from spec_lint.specs import alternatives
+from spec_lint.titles import normalize_title
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
     from spec_lint.specs import TableSpec, ValueSet
 
 
-def _cell_at(row: Row, index: int | None) -> int:
-    cell = row.get(index)
-    return cell.column if cell else 1
-
-
 @register("empty-cell")
 @dataclass(frozen=True, slots=True)
 class EmptyCell:
-    """An empty cell in a column the template needs filled."""
+    """The cells of a template table's ``required`` columns are not empty; the pack's
+    ``deliberate_empty`` values (``-``, ``—``, ``N/A``) fill a cell on purpose."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        marks = alternatives(ctx.pack.params.get("deliberate_empty", []))
+        marks = alternatives(deliberate_marks(ctx))
         hint = f"expected a value, or {marks} if none applies" if marks else "expected a value"
         for spec, table in present_tables(ctx):
             for column in spec.required:
-                index = table.column(column)
-                if index is not None:
-                    yield from self._column(ctx, table, column, index, hint)
+                yield from _empty_cells(table, column, hint)
 
-    def _column(self, ctx: Context, table: Table, column: str, index: int, hint: str) -> Iterator[Violation]:
-        for row in table.sound_rows:
-            cell = row.get(index)
-            if cell is None or not (cell.text.strip() or cell.raw.strip()):
-                yield Violation(f'empty "{column}" cell ({hint})', row.line, _cell_at(row, index))
+
+def _empty_cells(table: Table, column: str, hint: str) -> Iterator[Violation]:
+    index = table.column(column)
+    for row in table.sound_rows if index is not None else ():
+        cell = row.get(index)
+        if cell is None or not (cell.text.strip() or cell.raw.strip()):
+            yield Violation(f'empty "{column}" cell ({hint})', row.line, cell.column if cell else 1)
 
 
 @register("cell-values")
 @dataclass(frozen=True, slots=True)
 class CellValues:
-    """A cell outside the closed set of values its column draws from, spelled as the template does.
+    """A cell of a column with a value set (the table's ``values``, or its key row's
+    ``row_values``) holds one of its values, spelled as the template does.
 
     Case counts: "complete" is reported with the template's spelling, "Complete", as expected.
     """
@@ -61,18 +59,13 @@ class CellValues:
 
     def _row(self, ctx: Context, spec: TableSpec, table: Table, row: Row) -> Iterator[Violation]:
         for column in spec.values:
-            index = table.column(column)
-            cell = row.get(index)
+            cell = row.get(table.column(column))
             allowed = ctx.pack.value_sets.get(_set_for(spec, table, row, column) or "")
-            if index is None or cell is None or allowed is None or not cell.text.strip():
-                continue
-            if is_deliberate(ctx, cell.text) or ctx.has_placeholder(cell.raw):
+            if cell is None or allowed is None or not is_checkable(ctx, cell):
                 continue
             problem = _invalid(allowed, cell.text)
             if problem:
-                yield Violation(
-                    f'"{cell.text}" is not a valid "{column}" ({problem})', row.line, _cell_at(row, index)
-                )
+                yield Violation(f'"{cell.text}" is not a valid "{column}" ({problem})', row.line, cell.column)
 
 
 def _set_for(spec: TableSpec, table: Table, row: Row, column: str) -> str | None:
@@ -101,14 +94,14 @@ def _invalid(allowed: ValueSet, text: str) -> str:
 @register("required-rows")
 @dataclass(frozen=True, slots=True)
 class RequiredRows:
-    """A table that lacks one of the rows the template lists in its key column.
+    """A template table has a row for each of its ``rows``, named in its ``key_column``.
 
     A ragged row counts: its first cells, the key among them, are read as written. A table whose
     rows a blank line cut off is left to ``table-syntax``.
     """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        cut = {broken.cut for broken in broken_rows(ctx.doc)}
+        cut = cut_tables(ctx.doc)
         for spec, table in present_tables(ctx):
             index = table.column(spec.key_column) if spec.key_column else None
             if not spec.rows or index is None or table.line in cut:

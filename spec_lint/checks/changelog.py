@@ -91,14 +91,21 @@ class Changelog:
                 message = f'changelog heading "{entry.title}" is not a version (expected {_FORM})'
                 yield Violation(message, entry.line)
                 continue
-            yield from _date_problem(entry, match["date"])
-            version = match["version"]
-            if previous:
-                yield from _order_problem(entry, version, previous)
-            previous = (version, parse_version(version))
-            if not _has_list_item(entry):
-                message = f'version "{version}" has no list item (expected its changes as a list: "- ...")'
-                yield Violation(message, entry.line)
+            yield from _version_problems(entry, match, previous)
+            previous = (match["version"], parse_version(match["version"]))
+
+
+def _version_problems(
+    entry: Section, match: re.Match[str], previous: tuple[str, Version] | None
+) -> Iterator[Violation]:
+    """What is wrong with a version's heading (its date, its place after ``previous``) and its body."""
+    version = match["version"]
+    yield from _date_problem(entry, match["date"])
+    if previous:
+        yield from _order_problem(entry, version, previous)
+    if not _has_list_item(entry):
+        message = f'version "{version}" has no list item (expected its changes as a list: "- ...")'
+        yield Violation(message, entry.line)
 
 
 def _order_problem(entry: Section, version: str, previous: tuple[str, Version]) -> Iterator[Violation]:

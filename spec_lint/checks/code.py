@@ -22,10 +22,9 @@ _CONSOLE_HINT = " (use ```pycon for console sessions)"
 def code_blocks(ctx: Context) -> Iterator[CodeBlock]:
     """Fenced blocks that are closed: an unclosed one is reported once, as unclosed."""
     unclosed = set(unclosed_blocks(ctx))
-    for section in ctx.doc.root.walk():
-        for block in section.blocks:
-            if isinstance(block, CodeBlock) and block.fenced and block not in unclosed:
-                yield block
+    for block in ctx.doc.blocks_of(CodeBlock):
+        if block.fenced and block not in unclosed:
+            yield block
 
 
 def _indent(ctx: Context, block: CodeBlock) -> int:
@@ -90,9 +89,10 @@ class CodeSyntax:
                 continue
             problem = parse(block.content)
             if problem:
-                line = min(max(problem.line, 1), len(block.content.splitlines()))
+                lines = block.text_lines
+                at = lines[min(max(problem.line, 1), len(lines)) - 1]
                 message = f"{_failure(language)}: {problem.message}{_hint(language, block)}"
-                yield Violation(message, block.line + line, problem.column + _indent(ctx, block))
+                yield Violation(message, at.line, problem.column + _indent(ctx, block))
 
 
 def _failure(language: str) -> str:

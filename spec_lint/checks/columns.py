@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.tables import column_values
+from spec_lint.checks.naming import pascal_case
+from spec_lint.checks.values import column_values
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
-_CASE_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _DIGITS = re.compile(r"(?P<text>[\w-]*)\\d\{(?P<count>[1-6])\}")
 _COUNTS = ("", "one digit", "two digits", "three digits", "four digits", "five digits", "six digits")
 
@@ -30,11 +30,6 @@ def in_words(pattern: str) -> str:
     if match:
         return f'"{match["text"]}" and {_COUNTS[int(match["count"])]}'
     return f'a match of "{pattern}"'
-
-
-def pascal_case(text: str) -> str:
-    words = re.split(r"[^A-Za-z0-9]+", _CASE_BREAK.sub(" ", text))
-    return "".join(w.capitalize() if w.isupper() else w[:1].upper() + w[1:] for w in words if w)
 
 
 def renumbered(text: str, example: str) -> str:
@@ -55,28 +50,24 @@ _SUGGESTIONS: dict[str, Callable[[str, str], str]] = {
 @register("unique-values")
 @dataclass(frozen=True, slots=True)
 class UniqueValues:
-    """Each value of a table column is listed once; the second listing is reported.
-
-    With ``split`` (separator characters), each part of a cell is one value: ``-p, --port``.
-    """
+    """Each value of a table column is listed once; the second listing is reported."""
 
     table: str
     column: str
     what: str = "value"
-    split: str = ""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         first: dict[str, int] = {}
         for value in column_values(ctx, self.table, self.column):
-            parts = re.split(f"[{re.escape(self.split)}]", value.text) if self.split else [value.text]
-            for part, column in value.located(ctx, filter(None, (p.strip() for p in parts))):
-                if part in first:
-                    yield Violation(
-                        f'{self.what} "{part}" is listed twice (first on line {first[part]}; expected each once)',
-                        value.row.line,
-                        column,
-                    )
-                first.setdefault(part, value.row.line)
+            text, line = value.text, value.row.line
+            if text in first:
+                yield Violation(listed_twice(self.what, text, first[text]), line, value.column)
+            first.setdefault(text, line)
+
+
+def listed_twice(what: str, value: str, first: int) -> str:
+    """What is wrong with a value listed again, first listed on line ``first``."""
+    return f'{what} "{value}" is listed twice (first on line {first}; expected each once)'
 
 
 @register("column-format")
@@ -84,11 +75,11 @@ class UniqueValues:
 class ColumnFormat:
     """Values of a table column start with ``prefix`` and fully match ``pattern``.
 
-    The prefix compares ignoring case (case is a naming rule's business). ``form`` names the
-    convention in the message (by default the pattern, in words when it is text and digits); ``suggest`` names a rewrite (``PascalCase``, ``--kebab-case``)
-    (``renumbered example``: the example with the value's number) that proposes the right value,
-    else ``example`` is shown. With ``unique``, a value listed twice is reported as by
-    ``unique-values``.
+    The prefix compares ignoring case (case is a naming rule's business). The message names the
+    convention as ``form`` (by default the pattern, in words when it is text and digits) and
+    proposes the right value with ``suggest`` (``PascalCase``, or ``renumbered example``: the
+    ``example`` with the value's number), else shows ``example``. With ``unique``, a value
+    listed twice is reported as by ``unique-values``.
     """
 
     table: str
@@ -100,7 +91,6 @@ class ColumnFormat:
     example: str = ""
     suggest: str = ""
     unique: bool = False
-    split: str = ""
 
     def __post_init__(self) -> None:
         if self.suggest and self.suggest not in _SUGGESTIONS:
@@ -116,7 +106,7 @@ class ColumnFormat:
                 form = ctx.render(self.form) or in_words(pattern)
                 yield Violation(f'{self.what} "{text}" is not {form}{self._expected(ctx, text, pattern)}', line, column)
         if self.unique:
-            yield from UniqueValues(self.table, self.column, self.what, self.split).check(ctx)
+            yield from UniqueValues(self.table, self.column, self.what).check(ctx)
 
     def _expected(self, ctx: Context, value: str, pattern: str) -> str:
         example = ctx.render(self.example)

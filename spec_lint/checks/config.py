@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.tables import column_values
+from spec_lint.checks.columns import listed_twice
+from spec_lint.checks.naming import kebab_case
+from spec_lint.checks.values import column_values
 from spec_lint.findings import Violation
+from spec_lint.specs import quoted
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -20,7 +23,6 @@ _UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _WILDCARD = re.compile(r"[A-Z][A-Z0-9_]*\*")
 # A flag, then what follows it after a space or "=": a metavar such as <PORT>, or a value.
 _FLAG = re.compile(r"(?P<flag>[^\s=]+)(?:[ =]\s*(?P<value>\S.*))?")
-_CASE_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NEGATED = "--[no-]"
 
 
@@ -45,7 +47,7 @@ class CliFlag:
             for item, column in value.located(ctx, re.split(r"\s*[,/]\s*(?=-)", value.text)):
                 flag, problem = self._review(item)
                 if not problem and flag in first:
-                    problem = f'flag "{flag}" is listed twice (first on line {first[flag]}; expected each once)'
+                    problem = listed_twice("flag", flag, first[flag])
                 if problem:
                     yield Violation(problem, value.row.line, column)
                 first.setdefault(flag, value.row.line)
@@ -67,8 +69,7 @@ class CliFlag:
 
 def _kebab(flag: str) -> str:
     prefix = _NEGATED if flag.startswith(_NEGATED) else "--"
-    words = re.split(r"[^a-z0-9]+", _CASE_BREAK.sub("-", flag.removeprefix(_NEGATED).lstrip("-")).lower())
-    return prefix + "-".join(word for word in words if word)
+    return prefix + kebab_case(flag.removeprefix(_NEGATED))
 
 
 @register("env-var-name")
@@ -102,7 +103,7 @@ def _problem(ctx: Context, name: str, prefix: str, allowed: list[str]) -> str:
     _, found, rest = f"_{fixed}".partition(f"_{ctx.component.upper()}_")
     close = difflib.get_close_matches(fixed, allowed, n=1, cutoff=0.8)
     better = f'"{prefix}{rest}"' if found and rest else f'"{close[0]}"' if close else f'a name starting with "{prefix}"'
-    known = ", ".join(f'"{n}"' for n in allowed) or "none"
+    known = quoted(allowed) or "none"
     return f'does not start with "{prefix}" and is not a global variable (expected {better}; global variables: {known})'
 
 
@@ -115,7 +116,7 @@ class TypeSpec:
 @register("typed-values")
 @dataclass(frozen=True, slots=True)
 class TypedValues:
-    """A value (``column``) that contradicts the type its row declares (``type_column``).
+    """A value (``column``) fits the type its row declares (``type_column``).
 
     ``types`` maps a type name to ``{pattern, expected}``; types it does not name (string,
     path, ...) take anything. Empty cells, the pack's deliberate empties and ``accepted``

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.columns import pascal_case
+from spec_lint.checks.naming import pascal_case
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock
+from spec_lint.specs import section_path
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -45,10 +46,10 @@ class ExceptionHierarchy:
     suffix: str = "Error"
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        section = ctx.section(tuple(part.strip() for part in self.section.split(">")))
+        section = ctx.section(section_path(self.section))
         if section is None or not section.has_content:
             return
-        block = next((b for b in section.blocks if isinstance(b, CodeBlock)), None)
+        block = next(iter(section.blocks_of(CodeBlock)), None)
         expected = f'a tree rooted at "{self.root}"'
         if block is None:
             yield Violation(f'section "{section.title}" has no code block (expected {expected})', section.line)
@@ -71,6 +72,10 @@ class ExceptionHierarchy:
                 yield from self._name(entry)
             if parent is root:
                 under_root.append(entry)
+        yield from self._under_root(ctx, root, under_root)
+
+    def _under_root(self, ctx: Context, root: Entry, under_root: list[Entry]) -> Iterator[Violation]:
+        """Exactly one class directly under the root: the component's own base error."""
         first = f"{pascal_case(ctx.component)}{self.suffix}"
         if not under_root:
             yield Violation(f'"{root.name}" has no subclass (expected exactly one, such as "{first}")', root.line)
@@ -98,12 +103,11 @@ class ExceptionHierarchy:
 
 def _entries(block: CodeBlock) -> list[Entry]:
     """The block's non-blank lines as tree entries, skipping lines of "│" alone."""
-    first = block.line + 1 if block.fenced else block.line
     found = []
-    for index, text in enumerate(block.content.splitlines()):
-        match = _ENTRY.match(text)
+    for text_line in block.text_lines:
+        match = _ENTRY.match(text_line.text)
         if match is None or not match["name"]:
             continue
         branch = len(match["lead"]) if match["branch"] else None
-        found.append(Entry(first + index, match["name"], branch, match.start("name")))
+        found.append(Entry(text_line.line, match["name"], branch, match.start("name")))
     return found

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spec_lint.context import title_matches
 from spec_lint.model import CodeBlock, Section
+from spec_lint.specs import is_section
+from spec_lint.titles import title_matches
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -48,11 +49,10 @@ def fence_of(line: str) -> Fence | None:
 
 def unclosed_blocks(ctx: Context) -> Iterator[CodeBlock]:
     """Fenced blocks whose own closing fence is missing."""
-    missing = [spec for spec in ctx.pack.section_titles if not _present(ctx, spec)]
-    for section in ctx.doc.root.walk():
-        for block in section.blocks:
-            if isinstance(block, CodeBlock) and block.fenced and _is_unclosed(ctx, block, missing):
-                yield block
+    missing = [spec for spec in ctx.pack.all_sections if not _present(ctx, spec)]
+    for block in ctx.doc.blocks_of(CodeBlock):
+        if block.fenced and _is_unclosed(ctx, block, missing):
+            yield block
 
 
 def _is_unclosed(ctx: Context, block: CodeBlock, missing: list[SectionSpec]) -> bool:
@@ -62,7 +62,7 @@ def _is_unclosed(ctx: Context, block: CodeBlock, missing: list[SectionSpec]) -> 
 
 
 def _present(ctx: Context, spec: SectionSpec) -> bool:
-    return any(s.level == spec.level and title_matches(s.title, spec.title) for s in ctx.doc.sections)
+    return any(is_section(s, spec) for s in ctx.doc.sections)
 
 
 def runs_on(lines: list[str], block: CodeBlock) -> bool:

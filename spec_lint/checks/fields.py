@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from spec_lint.checks import register
-from spec_lint.context import title_matches
+from spec_lint.checks import register, tuples
 from spec_lint.findings import Violation
-from spec_lint.model import Field, normalize_title
 from spec_lint.specs import alternatives
+from spec_lint.titles import normalize_title, title_matches
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -35,11 +34,11 @@ class FieldSpec:
 @register("fields")
 @dataclass(frozen=True, slots=True)
 class Fields:
-    """Fields that must be present (in ``section``, if given) with a valid value.
+    """Each of ``fields`` is present (in its ``section``, if given) with a valid value.
 
     A value is checked against ``values`` (one of, case-insensitive), ``pattern`` (a full
-    match, after the pack's parameters are filled in, such as ``{email}``) or ``date`` (an ISO
-    date, real and not in the future).
+    match, after the pack's parameters are filled in, such as ``{email}``; ``example`` shows the
+    form) or ``date`` (an ISO date, real and not in the future).
     """
 
     fields: tuple[dict[str, Any], ...] = ()
@@ -48,11 +47,11 @@ class Fields:
         self.specs()  # an unknown option fails when the pack loads, not on the first file
 
     def specs(self) -> list[FieldSpec]:
-        return [FieldSpec(**{k: _tuple(v) for k, v in item.items()}) for item in self.fields]
+        return [FieldSpec(**tuples(item)) for item in self.fields]
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for spec in self.specs():
-            found = _find(ctx, spec)
+            found = next(iter(ctx.doc.fields_named(spec.key, spec.section)), None)
             if found is None:
                 yield from _missing(ctx, spec)
             elif not ctx.has_placeholder(found.value):
@@ -60,18 +59,6 @@ class Fields:
                 if problem:
                     value = f'"{found.value}"' if found.value else "empty"
                     yield Violation(f'"{spec.key}" is {value}{problem}', found.line)
-
-
-def _tuple(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
-
-
-def _find(ctx: Context, spec: FieldSpec) -> Field | None:
-    key = normalize_title(spec.key)
-    for found in ctx.doc.fields:
-        if normalize_title(found.key) == key and (not spec.section or title_matches(found.section, spec.section)):
-            return found
-    return None
 
 
 def _missing(ctx: Context, spec: FieldSpec) -> Iterator[Violation]:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.checks.tree import likeness, misspellings
-from spec_lint.context import spec_matches
 from spec_lint.findings import Violation
+from spec_lint.specs import spec_matches
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 @register("title")
 @dataclass(frozen=True, slots=True)
 class Title:
-    """One H1, of the pack's title form."""
+    """The document has exactly one H1, and it matches the pack's ``title_pattern`` (the message
+    shows the ``title_example`` parameter)."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         h1s = [s for s in ctx.doc.sections if s.level == 1]
@@ -41,17 +42,19 @@ class Title:
 @register("unknown-section")
 @dataclass(frozen=True, slots=True)
 class UnknownSection:
-    """Sections at ``levels`` that the template does not know, with a suggestion.
+    """Every heading at one of ``levels`` is a section the template knows. For one that is not,
+    the message names the closest template title when it is within ``similarity`` (as difflib
+    measures it).
 
-    A heading close to a required section that is missing is left to the missing-section rule,
-    which reports it as a typo.
+    A heading close to a required section that is missing is left to ``missing-section``, which
+    reports it as a typo.
     """
 
     levels: tuple[int, ...] = (2,)
     similarity: float = 0.8
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        specs = ctx.pack.section_titles
+        specs = ctx.pack.all_sections
         typos = misspellings(ctx, self.similarity)
         for section in ctx.doc.sections:
             if section.level not in self.levels or ctx.has_placeholder(section.title) or section.line in typos:
@@ -69,10 +72,10 @@ class UnknownSection:
 @register("heading-level")
 @dataclass(frozen=True, slots=True)
 class HeadingLevel:
-    """A template section at a heading level other than the template's."""
+    """A template section stands at the template's heading level."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        specs = ctx.pack.section_titles
+        specs = ctx.pack.all_sections
         for section in ctx.doc.sections:
             same = [s for s in specs if spec_matches(section, s)]
             if same and all(s.level != section.level for s in same):

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from spec_lint.checks import register
-from spec_lint.checks.api import column_of, section_path
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock, TextLine
+from spec_lint.specs import section_path
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 @register("package-name")
 @dataclass(frozen=True, slots=True)
 class PackageName:
-    """``pip install`` in the code blocks of ``section`` installs only the ``packages`` parameter's."""
+    """``pip install`` in the code blocks of ``section`` installs only what the pack parameter
+    named by ``packages`` lists."""
 
     section: str
     packages: str = "packages"
@@ -32,7 +33,7 @@ class PackageName:
         for text_line in _install_args(ctx, section_path(self.section)):
             for name in _installed(text_line.text):
                 if _canonical(name) not in known:
-                    column = column_of(ctx, text_line.line, name)
+                    column = ctx.doc.column_of(text_line.line, name)
                     yield Violation(f'pip installs "{name}" (expected {expected})', text_line.line, column)
 
 
@@ -49,17 +50,21 @@ def _install_args(ctx: Context, path: tuple[str, ...]) -> Iterator[TextLine]:
     """What follows ``pip install`` on each line of the section's code, continuation lines too."""
     section = ctx.section(path)
     for part in section.walk() if section else []:
-        for block in (b for b in part.blocks if isinstance(b, CodeBlock)):
-            first = block.line + 1 if block.fenced else block.line
-            continuing = False
-            for offset, text in enumerate(block.content.splitlines()):
-                match = _PIP.search(text)
-                if match and "#" in text[: match.start()]:
-                    match = None  # a comment that mentions pip
-                args = match["args"] if match else text if continuing else ""
-                continuing = bool(args) and text.rstrip().endswith("\\")
-                if args and not ctx.placeholders.in_code(text):
-                    yield TextLine(first + offset, args.rstrip().removesuffix("\\"))
+        for block in part.blocks_of(CodeBlock):
+            yield from _block_args(ctx, block)
+
+
+def _block_args(ctx: Context, block: CodeBlock) -> Iterator[TextLine]:
+    continuing = False
+    for text_line in block.text_lines:
+        text = text_line.text
+        match = _PIP.search(text)
+        if match and "#" in text[: match.start()]:
+            match = None  # a comment that mentions pip
+        args = match["args"] if match else text if continuing else ""
+        continuing = bool(args) and text.rstrip().endswith("\\")
+        if args and not ctx.placeholders.in_code(text):
+            yield TextLine(text_line.line, args.rstrip().removesuffix("\\"))
 
 
 _PIP = re.compile(r"\bpip3?\s+install\s+(?P<args>.*)")

@@ -16,6 +16,7 @@ from spec_lint.checks import register
 from spec_lint.findings import Violation
 from spec_lint.model import Document, Link, Paragraph
 from spec_lint.parser import parse
+from spec_lint.source import CODE_SPAN
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _HTML_ANCHOR = re.compile(r"<a\s[^>]*\b(?:name|id)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _HTML_LINK = re.compile(r"<a\s[^>]*?\bhref\s*=\s*([\"'])(?P<target>.*?)\1", re.IGNORECASE)
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 _MARKDOWN = (".md", ".markdown")
 
 
@@ -53,12 +53,10 @@ def slugs(titles: Iterable[str]) -> list[str]:
 
 def html_links(doc: Document) -> Iterator[Link]:
     """``<a href="...">`` written in paragraphs, list items and HTML blocks (not in code spans)."""
-    for section in doc.root.walk():
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                for text_line in block.lines:
-                    for match in _HTML_LINK.finditer(_CODE_SPAN.sub("", text_line.text)):
-                        yield Link(html.unescape(match["target"]), text_line.line)
+    for paragraph in doc.blocks_of(Paragraph):
+        for text_line in paragraph.lines:
+            for match in _HTML_LINK.finditer(CODE_SPAN.sub("", text_line.text)):
+                yield Link(html.unescape(match["target"]), text_line.line)
 
 
 def anchors(doc: Document) -> set[str]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.tables import column_values
+from spec_lint.checks.naming import snake_case
+from spec_lint.checks.values import column_values
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
@@ -21,17 +22,12 @@ _TOTAL = "_total"
 _SERIES = ("_bucket", "_count", "_sum")
 
 
-def snake_case(text: str) -> str:
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text)
-    return re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
-
-
 @register("metric-naming")
 @dataclass(frozen=True, slots=True)
 class MetricNaming:
-    """Prometheus naming: lower snake case; ``_total`` on Counters and only there; the histogram
-    series suffixes only on Histograms; base units (``units`` maps a base unit to the units it
-    replaces). A unit is not required. The message names the better name.
+    """Metric names follow Prometheus naming: lower snake case; ``_total`` on Counters and only
+    there; the histogram series suffixes only on Histograms; base units (``units`` maps a base
+    unit to the units it replaces). A unit is not required. The message names the better name.
     """
 
     table: str = "metrics"
@@ -89,7 +85,7 @@ def _type_suffix(kind: str, suffix: str) -> tuple[str, str]:
 @register("metric-labels")
 @dataclass(frozen=True, slots=True)
 class MetricLabels:
-    """Labels (a comma-separated list, backticked or not) are lower snake case, do not start
+    """Metric labels (a comma-separated list, backticked or not) are lower snake case, do not start
     with ``__`` and are not one of the ``reserved`` names.
     """
 

@@ -11,11 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spec_lint.model import Document, Paragraph, Row, Table, TextLine, cell_count
+from spec_lint.model import Document, Paragraph, Row, Table, TextLine
+from spec_lint.source import CODE_SPAN, cell_count, has_pipe, looks_like_row
 
-_PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
-_CODE = re.compile(r"(`+)(.+?)\1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +27,12 @@ class BrokenRow:
 
 def first_row(paragraph: Paragraph) -> TextLine | None:
     """The paragraph's first line written as a table row: a pipe first, and another after it."""
-    return next((t for t in paragraph.lines if _looks_like_row(t.text)), None)
+    return next((t for t in paragraph.lines if looks_like_row(t.text)), None)
 
 
-def _looks_like_row(text: str) -> bool:
-    text = text.strip()
-    return text.startswith("|") and len(_PIPE.findall(text)) >= 2
+def cut_tables(doc: Document) -> set[int]:
+    """The lines of the tables whose rows a blank line cut off."""
+    return {broken.cut for broken in broken_rows(doc) if broken.cut is not None}
 
 
 def broken_rows(doc: Document) -> Iterator[BrokenRow]:
@@ -60,10 +59,10 @@ def _ragged(doc: Document, table: Table) -> Iterator[BrokenRow]:
 
 def _ragged_message(text: str, row: Row, expected: int) -> str:
     written = row.written or 0
-    if written == 1 and not _PIPE.search(text):
+    if written == 1 and not has_pipe(text):
         return "line is read as a row of the table above (expected a blank line before it)"
     hint = ""
-    if written > expected and any(_PIPE.search(code[2]) for code in _CODE.finditer(text)):
+    if written > expected and any(has_pipe(code[2]) for code in CODE_SPAN.finditer(text)):
         hint = '; write a "|" inside code as "\\|"'
     return f"row has {_cells(written)} (expected {expected}, as the header{hint})"
 

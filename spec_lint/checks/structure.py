@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.checks.fences import holds_unclosed
-from spec_lint.checks.tree import Gap, gaps, is_excused, is_section, matches, misspelt, place, scopes
+from spec_lint.checks.tree import Gap, gaps, is_excused, matches, misspelt, place, scopes
 from spec_lint.findings import Violation
 from spec_lint.model import Section
+from spec_lint.specs import is_section
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -114,7 +115,7 @@ def _longest(chains: list[list[int]]) -> list[int]:
 @register("duplicate-section")
 @dataclass(frozen=True, slots=True)
 class DuplicateSection:
-    """A template section that appears twice under one parent."""
+    """A template section appears at most once under its parent; a second one is reported."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for parent, specs in scopes(ctx):
@@ -130,10 +131,10 @@ class DuplicateSection:
 @register("empty-section")
 @dataclass(frozen=True, slots=True)
 class EmptySection:
-    """A template section with nothing in it before the next heading of its level or higher.
+    """A template section has content before the next heading of its level or higher.
 
-    Sections that must hold sub-sections are left to the missing-section rule, which names
-    what is missing; a section kept against its condition is not looked into.
+    Sections that must hold sub-sections are left to ``missing-section``, which names what is
+    missing; a section kept against its condition is not looked into.
     """
 
     def check(self, ctx: Context) -> Iterator[Violation]:

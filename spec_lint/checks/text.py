@@ -12,6 +12,7 @@ from spec_lint.checks import register
 from spec_lint.findings import Violation
 from spec_lint.guidance import find, fold, guidance_of
 from spec_lint.model import CodeBlock, Paragraph, Table, TextLine
+from spec_lint.specs import quoted
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -24,32 +25,34 @@ _ATX = re.compile(r"^\s*(?:>\s*)*#{1,6}(?=\s|$)|\s+#+\s*$")
 def prose_lines(ctx: Context) -> Iterator[TextLine]:
     """Every line of headings, paragraphs, list items and table cells, as written."""
     for section in ctx.doc.sections:
-        if 0 < section.line <= len(ctx.doc.lines):
-            yield TextLine(section.line, _ATX.sub("", ctx.doc.lines[section.line - 1]).strip())
+        yield TextLine(section.line, _ATX.sub("", ctx.doc.line_text(section.line)).strip())
     for section in ctx.doc.root.walk():
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 yield from block.lines
             elif isinstance(block, Table):
-                yield from (TextLine(block.line, cell.raw) for cell in block.header)
-                for row in block.rows:
-                    yield from (TextLine(row.line, cell.raw) for cell in row.cells)
+                yield from _cells(block)
+
+
+def _cells(table: Table) -> Iterator[TextLine]:
+    """Each cell of the table as written, header first, with the line of its row."""
+    yield from (TextLine(table.line, cell.raw) for cell in table.header)
+    for row in table.rows:
+        yield from (TextLine(row.line, cell.raw) for cell in row.cells)
 
 
 def code_lines(ctx: Context) -> Iterator[tuple[TextLine, str]]:
     """Every line of the code blocks, with its block's language."""
-    for section in ctx.doc.root.walk():
-        for block in section.blocks:
-            if isinstance(block, CodeBlock):
-                first = block.line + 1 if block.fenced else block.line
-                for index, text in enumerate(block.content.splitlines()):
-                    yield TextLine(first + index, text), block.language
+    for block in ctx.doc.blocks_of(CodeBlock):
+        yield from ((text_line, block.language) for text_line in block.text_lines)
 
 
 @register("placeholder")
 @dataclass(frozen=True, slots=True)
 class Placeholder:
-    """Template placeholders left in prose, headings, tables and code blocks; one finding a line."""
+    """No template placeholder is left: any ``{Name}`` in prose, headings and tables (but the
+    pack's ``not_placeholders``); in code and inline code only its ``placeholder_names``; ``...``
+    standing alone; its ``placeholder_texts``. One finding a line."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         found: dict[int, list[str]] = {}
@@ -60,24 +63,14 @@ class Placeholder:
         for line, names in sorted(found.items()):
             if names:
                 unique = list(dict.fromkeys(names))
-                listed = ", ".join(f'"{n}"' for n in unique)
-                column = _column_of(ctx, line, unique[0])
-                yield Violation(
-                    f"template placeholder {listed} left in (replace it with the real value)", line, column
-                )
-
-
-def _column_of(ctx: Context, line: int, text: str) -> int:
-    """Where ``text`` first occurs on ``line``, ignoring case (1 when it does not)."""
-    raw = ctx.doc.lines[line - 1] if 0 < line <= len(ctx.doc.lines) else ""
-    match = re.search(re.escape(text), raw, re.IGNORECASE)
-    return match.start() + 1 if match else 1
+                message = f"template placeholder {quoted(unique)} left in (replace it with the real value)"
+                yield Violation(message, line, ctx.doc.column_of(line, unique[0], ignore_case=True))
 
 
 @register("template-text")
 @dataclass(frozen=True, slots=True)
 class TemplateText:
-    """Guidance sentences of the template (``texts``) left unchanged in prose, a table or code.
+    """No guidance sentence of the template (``texts``) is left unchanged in prose, a table or code.
 
     Markup, case, spacing and a sentence's final period are ignored, and a sentence may wrap
     over lines; it is reported at the line and column where it starts. An entry may be
@@ -114,15 +107,12 @@ def _runs(ctx: Context) -> Iterator[tuple[tuple[TextLine, ...], Finder]]:
             if isinstance(block, Paragraph):
                 yield block.lines, prose
             elif isinstance(block, Table):
-                rows = (block.header, *(row.cells for row in block.rows))
-                lines = (block.line, *(row.line for row in block.rows))
-                yield from (((TextLine(n, c.raw),), prose) for n, cells in zip(lines, rows) for c in cells)
+                yield from (((cell,), prose) for cell in _cells(block))
     for line, language in code_lines(ctx):
         yield (line,), partial(ctx.placeholders.in_code, language=language)
 
 
 def _raw_column(ctx: Context, text_line: TextLine, offset: int) -> int:
     """The file column of ``offset`` in a line's content (1 when it cannot be placed)."""
-    raw = ctx.doc.lines[text_line.line - 1] if 0 < text_line.line <= len(ctx.doc.lines) else ""
-    base = raw.find(text_line.text)
+    base = ctx.doc.line_text(text_line.line).find(text_line.text)
     return base + offset + 1 if base >= 0 else 1

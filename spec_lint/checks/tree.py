@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spec_lint.checks.fences import swallowed_titles
-from spec_lint.context import spec_matches, title_matches
-from spec_lint.model import Section, normalize_title, strip_hint
+from spec_lint.model import Section
+from spec_lint.specs import is_section, spec_matches
+from spec_lint.titles import normalize_title, strip_hint, title_matches
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -25,7 +26,7 @@ def container(ctx: Context) -> Section:
     The sections under every H1 (and any before the first) count, so that a second H1 is
     reported once, by the title rule, rather than as a run of missing sections.
     """
-    level = ctx.pack.sections[0].level if ctx.pack.sections else 1
+    level = ctx.pack.top_level
     above = [ctx.doc.root, *(s for s in ctx.doc.sections if s.level < level)]
     tops = sorted((c for s in above for c in s.children if c.level == level), key=lambda s: s.line)
     title = ctx.doc.title
@@ -51,10 +52,6 @@ def scopes(ctx: Context) -> Iterator[Scope]:
 def matches(parent: Section, spec: SectionSpec) -> list[Section]:
     """The children that are this section: its title at its level (other levels are SL105's)."""
     return [child for child in parent.children if is_section(child, spec)]
-
-
-def is_section(section: Section, spec: SectionSpec) -> bool:
-    return section.level == spec.level and spec_matches(section, spec)
 
 
 def is_required(ctx: Context, spec: SectionSpec) -> bool:
@@ -112,7 +109,7 @@ def misspelt(ctx: Context, gap: Gap, similarity: float) -> Section | None:
 
 
 def _is_unknown(ctx: Context, section: Section) -> bool:
-    known = ctx.pack.section_titles
+    known = ctx.pack.all_sections
     return not ctx.has_placeholder(section.title) and not any(spec_matches(section, s) for s in known)
 
 

@@ -1,0 +1,74 @@
+"""The values in the tables of a spec that checks read: cells with something to check, and where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spec_lint.model import Cell, Row, Table
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+    from spec_lint.specs import TableSpec
+
+
+def present_tables(ctx: Context) -> Iterator[tuple[TableSpec, Table]]:
+    """Each pack table the document has, with its spec."""
+    for name in ctx.pack.tables:
+        found = ctx.table(name)
+        if found:
+            yield found
+
+
+def deliberate_marks(ctx: Context) -> list[str]:
+    """The values that leave a cell blank on purpose: ``-``, ``—``, ``N/A`` (the pack's list)."""
+    return list(ctx.pack.params.get("deliberate_empty", []))
+
+
+def is_checkable(ctx: Context, cell: Cell) -> bool:
+    """Does the cell hold a value to check: not blank, not blank on purpose, no placeholder?"""
+    if not cell.text.strip() or ctx.has_placeholder(cell.raw):
+        return False
+    return cell.text.strip().casefold() not in {mark.casefold() for mark in deliberate_marks(ctx)}
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A cell to check, in its row."""
+
+    row: Row
+    cell: Cell
+
+    @property
+    def text(self) -> str:
+        return self.cell.text.strip()
+
+    @property
+    def column(self) -> int:
+        return self.cell.column
+
+    def located(self, ctx: Context, parts: Iterable[str]) -> Iterator[tuple[str, int]]:
+        """Each of ``parts`` (pieces of the value, in order, such as the labels of a list) with
+        its column; the cell's column for the whole value and for a piece not found as written."""
+        line, at = ctx.doc.lines[self.row.line - 1], self.column - 1
+        for part in parts:
+            found = -1 if part == self.text else line.find(part, at)
+            yield part, found + 1 if found >= 0 else self.column
+            at = found + len(part) if found >= 0 else at
+
+
+def column_values(ctx: Context, table: str, column: str) -> Iterator[Value]:
+    """The values of ``column`` in a pack table that are there to check (see ``table_values``)."""
+    found = ctx.table(table)
+    return table_values(ctx, found[1], column) if found else iter(())
+
+
+def table_values(ctx: Context, table: Table, column: str) -> Iterator[Value]:
+    """The cells of ``column`` to check: not blank on purpose, no placeholder, not in a ragged
+    row (``table-syntax`` reports it)."""
+    index = table.column(column)
+    for row in table.sound_rows if index is not None else ():
+        cell = row.get(index)
+        if cell and is_checkable(ctx, cell):
+            yield Value(row, cell)
