@@ -98,7 +98,8 @@ class CodeBlock:
     def text_lines(self) -> tuple[TextLine, ...]:
         """The content's lines, each with its line in the file (after a fenced block's opening fence)."""
         first = self.line + 1 if self.fenced else self.line
-        return tuple(TextLine(first + index, text) for index, text in enumerate(self.content.splitlines()))
+        texts = self.content.removesuffix("\n").split("\n") if self.content else []
+        return tuple(TextLine(first + index, text) for index, text in enumerate(texts))
 
 
 @dataclass(frozen=True, slots=True)

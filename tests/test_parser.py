@@ -208,3 +208,9 @@ def _only(doc: Document, kind: type[BlockType]) -> BlockType:
     found = [b for s in [doc.root, *doc.sections] for b in s.blocks if isinstance(b, kind)]
     assert len(found) == 1
     return found[0]
+
+
+def test_code_lines_keep_their_file_lines_past_a_form_feed() -> None:
+    doc = parse("# T\n\n```python\nx = 1\f\ny = 2\n```\n")
+    block = next(b for b in doc.root.walk()[1].blocks if isinstance(b, CodeBlock))
+    assert [(t.line, t.text) for t in block.text_lines] == [(4, "x = 1\f"), (5, "y = 2")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,9 +28,14 @@ def code_blocks(ctx: Context) -> Iterator[CodeBlock]:
             yield block
 
 
+_MARKER = re.compile(r"`{3,}|~{3,}")
+
+
 def _indent(ctx: Context, block: CodeBlock) -> int:
+    """Where the opening fence starts: after indentation, quote and list markers."""
     fence = ctx.doc.lines[block.line - 1]
-    return len(fence) - len(fence.lstrip())
+    marker = _MARKER.search(fence)
+    return marker.start() if marker else len(fence) - len(fence.lstrip())
 
 
 @register("unclosed-fence")
