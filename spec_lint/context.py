@@ -38,6 +38,12 @@ class Context:
     def param(self, name: str) -> str:
         return self.render(str(self.pack.params[name]))
 
+    def param_list(self, name: str) -> list[str]:
+        """A list parameter, rendered; a single string stands for a list of one."""
+        value = self.pack.params.get(name, [])
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return [self.render(str(item)) for item in items]
+
     def has_placeholder(self, text: str) -> bool:
         return self.placeholders.found_in(text)
 

@@ -86,7 +86,7 @@ class EnvVarName:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         prefix = ctx.render(self.prefix)
-        allowed = [ctx.render(str(name)) for name in ctx.pack.params.get(self.allowed, [])]
+        allowed = ctx.param_list(self.allowed)
         for table, column in self.columns:
             for value in column_values(ctx, table, column):
                 message = _problem(ctx, value.text, prefix, allowed)

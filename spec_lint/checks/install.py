@@ -6,12 +6,12 @@ import re
 import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock, TextLine
-from spec_lint.specs import section_path
+from spec_lint.specs import alternatives, section_path
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -27,18 +27,14 @@ class PackageName:
     packages: str = "packages"
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        allowed = [ctx.render(str(p)) for p in _listed(ctx.pack.params.get(self.packages, ()))]
+        allowed = ctx.param_list(self.packages)
         known = {_canonical(p) for p in allowed}
-        expected = " or ".join(f'"{p}"' for p in allowed)
+        expected = alternatives(allowed)
         for text_line in _install_args(ctx, section_path(self.section)):
             for name in _installed(text_line.text):
                 if _canonical(name) not in known:
                     column = ctx.doc.column_of(text_line.line, name)
                     yield Violation(f'pip installs "{name}" (expected {expected})', text_line.line, column)
-
-
-def _listed(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _canonical(name: str) -> str:
