@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import unicodedata
@@ -59,10 +60,10 @@ def html_links(doc: Document) -> Iterator[Link]:
                 yield Link(html.unescape(match["target"]), text_line.line)
 
 
-def anchors(doc: Document) -> set[str]:
+def anchors(doc: Document) -> frozenset[str]:
     """Every fragment a document answers to: its heading slugs and explicit HTML anchors."""
     explicit = {name for line in doc.lines for name in _HTML_ANCHOR.findall(line)}
-    return set(slugs(s.title for s in doc.sections)) | explicit
+    return frozenset(slugs(s.title for s in doc.sections)) | explicit
 
 
 @register("broken-link")
@@ -76,14 +77,14 @@ class BrokenLink:
     """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        known: dict[Path, set[str] | None] = {ctx.path: anchors(ctx.doc)}
+        known: dict[Path, frozenset[str] | None] = {ctx.path: anchors(ctx.doc)}
         for link in (*ctx.doc.links, *html_links(ctx.doc)):
             problem = _problem(ctx, known, link)
             if problem:
                 yield Violation(problem, link.line, _column(ctx, link))
 
 
-def _problem(ctx: Context, known: dict[Path, set[str] | None], link: Link) -> str:
+def _problem(ctx: Context, known: dict[Path, frozenset[str] | None], link: Link) -> str:
     target, _, fragment = link.target.partition("#")
     target, fragment = unquote(target.split("?")[0]), unquote(fragment)
     if _EXTERNAL.match(link.target) or target.startswith("/"):
@@ -116,7 +117,7 @@ def _column(ctx: Context, link: Link) -> int:
     return 1
 
 
-def _fragment_problem(known: dict[Path, set[str] | None], path: Path, fragment: str, target: str) -> str:
+def _fragment_problem(known: dict[Path, frozenset[str] | None], path: Path, fragment: str, target: str) -> str:
     if path not in known:
         known[path] = _read_anchors(path)
     found = known[path]
@@ -130,7 +131,7 @@ def _fragment_problem(known: dict[Path, set[str] | None], path: Path, fragment: 
     return f'link fragment "#{fragment}" matches no heading in {where} ({hint})'
 
 
-def _closest(fragment: str, found: set[str]) -> str | None:
+def _closest(fragment: str, found: frozenset[str]) -> str | None:
     """The anchor the author most likely meant: the shortest that starts with what they wrote
     (a heading's "(if applicable)" is in its anchor), else the most similar one."""
     longer = sorted((a for a in found if a.startswith(fragment)), key=lambda a: (len(a), a))
@@ -138,8 +139,14 @@ def _closest(fragment: str, found: set[str]) -> str | None:
     return close[0] if close else None
 
 
-def _read_anchors(path: Path) -> set[str] | None:
+def _read_anchors(path: Path) -> frozenset[str] | None:
     try:
-        return anchors(parse(path.read_text(encoding="utf-8")))
+        return _anchors_of(path, path.stat().st_mtime_ns)
     except (OSError, UnicodeDecodeError):
         return None
+
+
+@functools.lru_cache(maxsize=256)
+def _anchors_of(path: Path, mtime: int) -> frozenset[str]:
+    """A linked file's anchors, parsed once per run for every spec that links to it."""
+    return anchors(parse(path.read_text(encoding="utf-8")))
