@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.fences import fence_of, unclosed_blocks
+from spec_lint.checks.fences import fence_column, fence_of, unclosed_blocks
 from spec_lint.checks.syntax import ALIASES, PARSERS, PYTHON_VERSION
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock
@@ -28,14 +27,11 @@ def code_blocks(ctx: Context) -> Iterator[CodeBlock]:
             yield block
 
 
-_MARKER = re.compile(r"`{3,}|~{3,}")
-
-
 def _indent(ctx: Context, block: CodeBlock) -> int:
     """Where the opening fence starts: after indentation, quote and list markers."""
     fence = ctx.doc.lines[block.line - 1]
-    marker = _MARKER.search(fence)
-    return marker.start() if marker else len(fence) - len(fence.lstrip())
+    column = fence_column(fence)
+    return column if column is not None else len(fence) - len(fence.lstrip())
 
 
 @register("unclosed-fence")

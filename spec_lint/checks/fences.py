@@ -40,6 +40,12 @@ class Fence:
         return other.marker[0] == self.marker[0] and len(other.marker) >= len(self.marker)
 
 
+def fence_column(line: str) -> int | None:
+    """Where a fence line's marker starts (0-based), after indentation, quote and list markers."""
+    match = _FENCE.match(line)
+    return match.start("fence") if match else None
+
+
 def fence_of(line: str) -> Fence | None:
     match = _FENCE.match(line)
     if match is None or (match["fence"][0] == "`" and "`" in match["info"]):
