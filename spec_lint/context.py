@@ -12,7 +12,7 @@ from spec_lint.titles import title_matches
 
 if TYPE_CHECKING:
     from spec_lint.pack import Pack
-    from spec_lint.specs import TableSpec
+    from spec_lint.template import TemplateTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +61,10 @@ class Context:
             candidates = found.children
         return found
 
-    def table(self, name: str) -> tuple[TableSpec, Table] | None:
+    def table(self, name: str) -> tuple[TemplateTable, Table] | None:
         """The pack table ``name`` and the first table of its section, when there is one."""
-        spec = self.pack.tables[name]
-        section = self.section(spec.section)
+        table_def = self.pack.tables[name]
+        section = self.section(table_def.section)
         tables = section.blocks_of(Table) if section else []
-        return (spec, tables[0]) if tables else None
+        return (table_def, tables[0]) if tables else None
 

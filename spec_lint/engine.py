@@ -10,7 +10,7 @@ from pathlib import Path
 from spec_lint.context import Context
 from spec_lint.findings import Finding, Report, Severity, Violation
 from spec_lint.model import Document
-from spec_lint.pack import Pack, RuleSpec
+from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
 from spec_lint.placeholders import Placeholders
 
@@ -137,7 +137,7 @@ def placeholders_of(pack: Pack) -> Placeholders:
     )
 
 
-def _identify(path: Path, rule: RuleSpec, violations: Iterable[Violation]) -> Iterable[Finding]:
+def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:
     for v in violations:
         end = v.end_line if v.end_line is not None else v.line
         yield Finding(str(path), v.line, v.column, end, rule.code, rule.name, rule.severity, v.message, v.fix)

@@ -103,13 +103,13 @@ class CodeBlock:
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
+class ThematicBreak:
     """A thematic break (``---``): structure, not content."""
 
     line: int
 
 
-Block: TypeAlias = Paragraph | Table | CodeBlock | Rule
+Block: TypeAlias = Paragraph | Table | CodeBlock | ThematicBreak
 AnyBlock = TypeVar("AnyBlock", bound=Block)
 
 
@@ -123,7 +123,7 @@ class Section:
 
     @property
     def has_content(self) -> bool:
-        return bool(self.children) or any(not isinstance(b, Rule) for b in self.blocks)
+        return bool(self.children) or any(not isinstance(b, ThematicBreak) for b in self.blocks)
 
     def walk(self) -> list[Section]:
         """This section and all below it, in document order."""

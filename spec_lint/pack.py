@@ -11,7 +11,7 @@ from typing import Any
 
 from spec_lint.checks import Check, build_check, tuples
 from spec_lint.findings import Severity
-from spec_lint.specs import Condition, SectionSpec, TableSpec, ValueSet, section_path
+from spec_lint.template import Condition, TemplateSection, TemplateTable, ValueSet, section_path
 
 
 class PackError(Exception):
@@ -19,7 +19,7 @@ class PackError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class RuleSpec:
+class Rule:
     code: str
     name: str
     severity: Severity
@@ -35,10 +35,10 @@ class Pack:
     detect_title: str
     detect_field: str
     params: dict[str, Any]
-    sections: tuple[SectionSpec, ...]
-    tables: dict[str, TableSpec]
+    sections: tuple[TemplateSection, ...]
+    tables: dict[str, TemplateTable]
     value_sets: dict[str, ValueSet]
-    rules: tuple[RuleSpec, ...]
+    rules: tuple[Rule, ...]
 
     @property
     def top_level(self) -> int:
@@ -46,14 +46,14 @@ class Pack:
         return self.sections[0].level if self.sections else 1
 
     @property
-    def all_sections(self) -> list[SectionSpec]:
+    def all_sections(self) -> list[TemplateSection]:
         """Every section of the template, at every depth."""
-        found: list[SectionSpec] = []
+        found: list[TemplateSection] = []
         pending = list(self.sections)
         while pending:
-            spec = pending.pop(0)
-            found.append(spec)
-            pending.extend(spec.children)
+            section_def = pending.pop(0)
+            found.append(section_def)
+            pending.extend(section_def.children)
         return found
 
 
@@ -108,11 +108,11 @@ def _validate(pack: Pack) -> None:
             raise ValueError(f"table {name}: unknown value set {', '.join(unknown)}")
 
 
-def _section(item: str | dict[str, Any], level: int) -> SectionSpec:
+def _section(item: str | dict[str, Any], level: int) -> TemplateSection:
     if isinstance(item, str):
-        return SectionSpec(item, level)
+        return TemplateSection(item, level)
     when = item.get("when")
-    return SectionSpec(
+    return TemplateSection(
         title=item["title"],
         level=level,
         required=bool(item.get("required", True)),
@@ -122,19 +122,19 @@ def _section(item: str | dict[str, Any], level: int) -> SectionSpec:
     )
 
 
-def _table(item: dict[str, Any]) -> TableSpec:
+def _table(item: dict[str, Any]) -> TemplateTable:
     values = dict(item)
     values["section"] = section_path(item["section"])
-    return TableSpec(**tuples(values))
+    return TemplateTable(**tuples(values))
 
 
-def _rule(item: dict[str, Any]) -> RuleSpec:
+def _rule(item: dict[str, Any]) -> Rule:
     code = item["code"]
     try:
         check = build_check(item["check"], item.get("options", {}))
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"rule {code}: {error}") from error
-    return RuleSpec(
+    return Rule(
         code=code,
         name=item["name"],
         severity=Severity(item.get("severity", "error")),

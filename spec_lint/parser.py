@@ -20,10 +20,10 @@ from spec_lint.model import (
     Link,
     Paragraph,
     Row,
-    Rule,
     Section,
     Table,
     TextLine,
+    ThematicBreak,
 )
 from spec_lint.source import cell_column, cell_count
 
@@ -123,7 +123,7 @@ class _Builder:
         elif kind in ("fence", "code_block"):
             self.add_code(token)
         elif kind == "hr" and token.map:
-            self.section.blocks.append(Rule(token.map[0] + 1))
+            self.section.blocks.append(ThematicBreak(token.map[0] + 1))
         elif kind == "html_block" and not token.content.lstrip().startswith("<!--"):
             self.section.blocks.append(Paragraph(_lines_of(token)))
         elif kind == "front_matter":

@@ -18,7 +18,7 @@ from spec_lint import __version__
 from spec_lint.cli import main
 from spec_lint.discover import markdown_files
 from spec_lint.findings import Severity, Violation
-from spec_lint.pack import PackError, RuleSpec, builtin_pack
+from spec_lint.pack import PackError, Rule, builtin_pack
 
 INPUTS = FIXTURES / "inputs"
 BROKEN = "examples/router-broken.md"
@@ -222,7 +222,7 @@ class _BrokenCheck:
 
 def test_a_bug_in_one_check_exits_2_and_the_other_rules_still_report(monkeypatch: pytest.MonkeyPatch) -> None:
     pack = builtin_pack()
-    buggy = RuleSpec("SL999", "buggy", Severity.ERROR, "", _BrokenCheck())
+    buggy = Rule("SL999", "buggy", Severity.ERROR, "", _BrokenCheck())
     monkeypatch.setattr("spec_lint.cli.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
     result = run(BROKEN)
     assert result.exit_code == 2

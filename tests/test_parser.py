@@ -7,7 +7,7 @@ from typing import TypeVar
 
 import pytest
 
-from spec_lint.model import CodeBlock, Document, Paragraph, Rule, Table
+from spec_lint.model import CodeBlock, Document, Paragraph, Table, ThematicBreak
 from spec_lint.parser import parse
 
 SOURCE = """\
@@ -172,7 +172,7 @@ def test_sections_nest_by_level() -> None:
 def test_rule_alone_is_not_content_but_a_sub_section_is() -> None:
     doc = parse("# T\n\n## Empty\n\n---\n\n## Parent\n\n### Child\n\ntext\n")
     empty, parent = doc.root.children[0].children
-    assert [type(b) for b in empty.blocks] == [Rule]
+    assert [type(b) for b in empty.blocks] == [ThematicBreak]
     assert not empty.has_content
     assert parent.blocks == [] and parent.has_content
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import pkgutil
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -22,10 +23,6 @@ class Check(Protocol):
 
 CheckType = TypeVar("CheckType", bound=type)
 _REGISTRY: dict[str, type] = {}
-_MODULES = (
-    "structure", "headings", "fields", "tables", "cells", "text", "columns",
-    "metrics", "errors", "config", "api", "install", "code", "links", "changelog",
-)
 
 
 def register(kind: str) -> Callable[[CheckType], CheckType]:
@@ -39,8 +36,8 @@ def register(kind: str) -> Callable[[CheckType], CheckType]:
 
 def registry() -> dict[str, type]:
     """Every check class by kind, once the built-in check modules are imported."""
-    for module in _MODULES:
-        importlib.import_module(f"spec_lint.checks.{module}")
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
     return _REGISTRY
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
+from spec_lint.facts.versions import Version, is_newer, parse_version
 from spec_lint.findings import Violation
 from spec_lint.model import Paragraph, Section
 
@@ -25,52 +26,6 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _FORM = '"X.Y.Z" or "X.Y.Z-rc.1", optionally followed by " (YYYY-MM-DD)" or " (Target: YYYY-MM-DD)"'
-
-
-@dataclass(frozen=True, slots=True)
-class Version:
-    """A version as SemVer orders it; ``None`` in ``core`` is an "x" wildcard. ``build`` tells
-    versions apart but does not order them."""
-
-    core: tuple[int | None, ...]
-    pre: tuple[int | str, ...] = ()
-    build: str = ""
-
-
-def parse_version(text: str) -> Version:
-    """``"0.9.1"`` as ``(0, 9, 1)``, ``"1.0.0-rc.1"`` with the pre-release ``("rc", 1)``."""
-    text, _, build = text.partition("+")
-    core, _, pre = text.partition("-")
-    return Version(
-        tuple(None if part.casefold() == "x" else int(part) for part in core.split(".")),
-        tuple(int(part) if part.isdigit() else part for part in pre.split(".")) if pre else (),
-        build,
-    )
-
-
-def is_newer(version: Version, than: Version) -> bool | None:
-    """Is ``version`` newer than ``than``; ``None`` when a wildcard leaves it open ("0.x.x" vs "0.9.0")."""
-    for mine, theirs in zip(version.core, than.core):
-        if mine is None or theirs is None:
-            return None
-        if mine != theirs:
-            return mine > theirs
-    return _pre_release_newer(version.pre, than.pre)
-
-
-def _pre_release_newer(mine: tuple[int | str, ...], theirs: tuple[int | str, ...]) -> bool:
-    """SemVer: a release is newer than its pre-releases; identifiers compare one by one, numbers
-    numerically and below words; a longer list wins when all before are equal."""
-    if not mine or not theirs:
-        return not mine and bool(theirs)
-    for a, b in zip(mine, theirs):
-        if a != b:
-            return _precedence(a) > _precedence(b)
-    return len(mine) > len(theirs)
-
-
-def _precedence(identifier: int | str) -> tuple[int, int, str]:
-    return (0, identifier, "") if isinstance(identifier, int) else (1, 0, identifier)
 
 
 @register("changelog")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from spec_lint.checks import register, tuples
 from spec_lint.findings import Violation
-from spec_lint.specs import alternatives
+from spec_lint.template import alternatives
 from spec_lint.titles import normalize_title, title_matches
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ _CLOCK_SLACK = datetime.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
-class FieldSpec:
+class FieldRequirement:
     key: str
     section: str = ""
     values: tuple[str, ...] = ()
@@ -44,39 +44,39 @@ class Fields:
     fields: tuple[dict[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
-        self.specs()  # an unknown option fails when the pack loads, not on the first file
+        self.requirements()  # an unknown option fails when the pack loads, not on the first file
 
-    def specs(self) -> list[FieldSpec]:
-        return [FieldSpec(**tuples(item)) for item in self.fields]
+    def requirements(self) -> list[FieldRequirement]:
+        return [FieldRequirement(**tuples(item)) for item in self.fields]
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        for spec in self.specs():
-            found = next(iter(ctx.doc.fields_named(spec.key, spec.section)), None)
+        for wanted in self.requirements():
+            found = next(iter(ctx.doc.fields_named(wanted.key, wanted.section)), None)
             if found is None:
-                yield from _missing(ctx, spec)
+                yield from _missing(ctx, wanted)
             elif not ctx.has_placeholder(found.value):
-                problem = _problem(spec, found.value, ctx.render(spec.pattern))
+                problem = _problem(wanted, found.value, ctx.render(wanted.pattern))
                 if problem:
                     value = f'"{found.value}"' if found.value else "empty"
-                    yield Violation(f'"{spec.key}" is {value}{problem}', found.line)
+                    yield Violation(f'"{wanted.key}" is {value}{problem}', found.line)
 
 
-def _missing(ctx: Context, spec: FieldSpec) -> Iterator[Violation]:
-    if not spec.section:
+def _missing(ctx: Context, wanted: FieldRequirement) -> Iterator[Violation]:
+    if not wanted.section:
         title = ctx.doc.title
-        yield Violation(f'missing field "**{spec.key}**:" (expected in the header block)', title.line if title else 1)
+        yield Violation(f'missing field "**{wanted.key}**:" (expected in the header block)', title.line if title else 1)
         return
-    section = next((s for s in ctx.doc.sections if title_matches(s.title, spec.section)), None)
+    section = next((s for s in ctx.doc.sections if title_matches(s.title, wanted.section)), None)
     if section is not None:  # a missing section is reported on its own
-        yield Violation(f'missing field "**{spec.key}**:" (expected in section "{spec.section}")', section.line)
+        yield Violation(f'missing field "**{wanted.key}**:" (expected in section "{wanted.section}")', section.line)
 
 
-def _problem(spec: FieldSpec, value: str, pattern: str) -> str:
-    if spec.values and normalize_title(value) not in {normalize_title(v) for v in spec.values}:
-        return f" (expected {'one of ' if len(spec.values) > 1 else ''}{alternatives(spec.values)})"
+def _problem(wanted: FieldRequirement, value: str, pattern: str) -> str:
+    if wanted.values and normalize_title(value) not in {normalize_title(v) for v in wanted.values}:
+        return f" (expected {'one of ' if len(wanted.values) > 1 else ''}{alternatives(wanted.values)})"
     if pattern and not re.fullmatch(pattern, value):
-        return f' (expected the form "{spec.example or spec.pattern}")'
-    return _date_problem(value) if spec.date else ""
+        return f' (expected the form "{wanted.example or wanted.pattern}")'
+    return _date_problem(value) if wanted.date else ""
 
 
 def _date_problem(value: str) -> str:

@@ -10,11 +10,11 @@ from spec_lint.model import Cell, Row, Table
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
-    from spec_lint.specs import TableSpec
+    from spec_lint.template import TemplateTable
 
 
-def present_tables(ctx: Context) -> Iterator[tuple[TableSpec, Table]]:
-    """Each pack table the document has, with its spec."""
+def present_tables(ctx: Context) -> Iterator[tuple[TemplateTable, Table]]:
+    """Each pack table the document has, with its template table."""
     for name in ctx.pack.tables:
         found = ctx.table(name)
         if found:

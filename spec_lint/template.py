@@ -20,23 +20,23 @@ class Condition:
 
 
 @dataclass(frozen=True, slots=True)
-class SectionSpec:
+class TemplateSection:
     title: str
     level: int
     required: bool = True
     when: Condition | None = None
-    children: tuple[SectionSpec, ...] = ()
+    children: tuple[TemplateSection, ...] = ()
     min_children: int = 0
 
 
-def spec_matches(section: Section, spec: SectionSpec) -> bool:
+def stands_for(section: Section, section_def: TemplateSection) -> bool:
     """Does the heading stand for the template section, at whatever level?"""
-    return title_matches(section.title, spec.title)
+    return title_matches(section.title, section_def.title)
 
 
-def is_section(section: Section, spec: SectionSpec) -> bool:
+def stands_for_at_level(section: Section, section_def: TemplateSection) -> bool:
     """Does the heading stand for the template section, at its level?"""
-    return section.level == spec.level and spec_matches(section, spec)
+    return section.level == section_def.level and stands_for(section, section_def)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def alternatives(values: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class TableSpec:
+class TemplateTable:
     section: tuple[str, ...]
     columns: tuple[str, ...]
     required: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""Check kinds on the values of one table column: their form, their uniqueness, their presence elsewhere.
+"""The column-format check: values of a table column of one form.
 
 String options are templates: ``{component}``, ``{COMPONENT}``, ``{component-}`` and ``{<param>}``
 for any string pack parameter (``{metric_prefix}``, ``{error_code}``) are filled per spec, so the
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.naming import pascal_case
-from spec_lint.checks.values import column_values
+from spec_lint.checks.unique_values import UniqueValues
+from spec_lint.facts.cells import column_values
+from spec_lint.facts.naming import pascal_case
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
@@ -45,29 +46,6 @@ _SUGGESTIONS: dict[str, Callable[[str, str], str]] = {
     "PascalCase": lambda text, _example: pascal_case(text),
     "renumbered example": renumbered,
 }
-
-
-@register("unique-values")
-@dataclass(frozen=True, slots=True)
-class UniqueValues:
-    """Each value of a table column is listed once; the second listing is reported."""
-
-    table: str
-    column: str
-    what: str = "value"
-
-    def check(self, ctx: Context) -> Iterator[Violation]:
-        first: dict[str, int] = {}
-        for value in column_values(ctx, self.table, self.column):
-            text, line = value.text, value.row.line
-            if text in first:
-                yield Violation(listed_twice(self.what, text, first[text]), line, value.column)
-            first.setdefault(text, line)
-
-
-def listed_twice(what: str, value: str, first: int) -> str:
-    """What is wrong with a value listed again, first listed on line ``first``."""
-    return f'{what} "{value}" is listed twice (first on line {first}; expected each once)'
 
 
 @register("column-format")
@@ -114,31 +92,3 @@ class ColumnFormat:
         if better and better != value and re.fullmatch(pattern, better):
             return f' (expected "{better}")'
         return f' (expected for example "{example}")' if example else ""
-
-
-@register("listed-in")
-@dataclass(frozen=True, slots=True)
-class ListedIn:
-    """Each value of a table column is listed in a column of another table (ignoring case).
-
-    Quiet when the other table or its column is absent: that table's own rules report it.
-    """
-
-    table: str
-    column: str
-    in_table: str
-    in_column: str
-    what: str = "value"
-
-    def check(self, ctx: Context) -> Iterator[Violation]:
-        found = ctx.table(self.in_table)
-        index = found[1].column(self.in_column) if found else None
-        if found is None or index is None:
-            return
-        # Every row, ragged ones too: a variable's row that lacks a cell still lists it.
-        listed = {cell.text.strip().casefold() for row in found[1].rows if (cell := row.get(index))}
-        where = found[0].section[-1]
-        for value in column_values(ctx, self.table, self.column):
-            if value.text.casefold() not in listed:
-                message = f'{self.what} "{value.text}" is not listed in "{where}" (expected a row for it there)'
-                yield Violation(message, value.row.line, value.column)

@@ -6,18 +6,18 @@ import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from spec_lint.checks.fences import swallowed_titles
+from spec_lint.facts.fences import swallowed_titles
 from spec_lint.model import Section
-from spec_lint.specs import is_section, spec_matches
+from spec_lint.template import stands_for, stands_for_at_level
 from spec_lint.titles import normalize_title, strip_hint, title_matches
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
-    from spec_lint.specs import SectionSpec
+    from spec_lint.template import TemplateSection
 
-Scope = tuple[Section, tuple["SectionSpec", ...]]
+Scope = tuple[Section, tuple["TemplateSection", ...]]
 # A required section that is not there: its parent, its siblings in the template, its index.
-Gap = tuple[Section, tuple["SectionSpec", ...], int]
+Gap = tuple[Section, tuple["TemplateSection", ...], int]
 
 
 def container(ctx: Context) -> Section:
@@ -41,54 +41,58 @@ def scopes(ctx: Context) -> Iterator[Scope]:
     """
     pending: list[Scope] = [(container(ctx), ctx.pack.sections)]
     while pending:
-        parent, specs = pending.pop(0)
-        yield parent, specs
-        for spec in specs:
-            found = matches(parent, spec)
-            if found and spec.children and not is_excused(ctx, spec):
-                pending.append((found[0], spec.children))
+        parent, section_defs = pending.pop(0)
+        yield parent, section_defs
+        for section_def in section_defs:
+            found = matches(parent, section_def)
+            if found and section_def.children and not is_excused(ctx, section_def):
+                pending.append((found[0], section_def.children))
 
 
-def matches(parent: Section, spec: SectionSpec) -> list[Section]:
+def matches(parent: Section, section_def: TemplateSection) -> list[Section]:
     """The children that are this section: its title at its level (other levels are SL105's)."""
-    return [child for child in parent.children if is_section(child, spec)]
+    return [child for child in parent.children if stands_for_at_level(child, section_def)]
 
 
-def is_required(ctx: Context, spec: SectionSpec) -> bool:
-    if spec.when is None:
-        return spec.required
-    given = ctx.doc.field(spec.when.field)
-    return given is not None and normalize_title(given.value) == normalize_title(spec.when.equals)
+def is_required(ctx: Context, section_def: TemplateSection) -> bool:
+    if section_def.when is None:
+        return section_def.required
+    given = ctx.doc.field(section_def.when.field)
+    return given is not None and normalize_title(given.value) == normalize_title(section_def.when.equals)
 
 
-def is_excused(ctx: Context, spec: SectionSpec) -> bool:
+def is_excused(ctx: Context, section_def: TemplateSection) -> bool:
     """Does the section's condition plainly not hold (its field given, with another value)?"""
-    if spec.when is None:
+    if section_def.when is None:
         return False
-    given = ctx.doc.field(spec.when.field)
-    return given is not None and not ctx.has_placeholder(given.value) and not is_required(ctx, spec)
+    given = ctx.doc.field(section_def.when.field)
+    return given is not None and not ctx.has_placeholder(given.value) and not is_required(ctx, section_def)
 
 
-def at_other_level(ctx: Context, spec: SectionSpec) -> bool:
+def at_other_level(ctx: Context, section_def: TemplateSection) -> bool:
     """Is the section there at a wrong level? Then the level rule reports it, not this one."""
-    return any(s.level != spec.level and spec_matches(s, spec) for s in ctx.doc.sections)
+    return any(s.level != section_def.level and stands_for(s, section_def) for s in ctx.doc.sections)
 
 
 def gaps(ctx: Context) -> Iterator[Gap]:
     """Required sections that are missing, except those an unclosed code block swallowed."""
     swallowed = swallowed_titles(ctx)
-    for parent, specs in scopes(ctx):
-        for index, spec in enumerate(specs):
-            if matches(parent, spec) or not is_required(ctx, spec) or at_other_level(ctx, spec):
+    for parent, section_defs in scopes(ctx):
+        for index, section_def in enumerate(section_defs):
+            if (
+                matches(parent, section_def)
+                or not is_required(ctx, section_def)
+                or at_other_level(ctx, section_def)
+            ):
                 continue
-            if not any(title_matches(title, spec.title) for title in swallowed):
-                yield parent, specs, index
+            if not any(title_matches(title, section_def.title) for title in swallowed):
+                yield parent, section_defs, index
 
 
 def place(ctx: Context, gap: Gap) -> str:
     """Where the section goes: after the last earlier one that is, or must be, there."""
-    parent, specs, index = gap
-    due = [s for s in specs[:index] if matches(parent, s) or is_required(ctx, s)]
+    parent, section_defs, index = gap
+    due = [s for s in section_defs[:index] if matches(parent, s) or is_required(ctx, s)]
     if due:
         return f' (expected after "{due[-1].title}")'
     return f' (expected first under "{parent.title}")' if parent.title else " (expected first)"
@@ -101,16 +105,16 @@ def likeness(heading: str, title: str) -> float:
 
 def misspelt(ctx: Context, gap: Gap, similarity: float) -> Section | None:
     """The unknown sibling heading closest to the missing section, if close enough to be it."""
-    parent, specs, index = gap
-    title = specs[index].title
-    unknown = [c for c in parent.children if c.level == specs[index].level and _is_unknown(ctx, c)]
+    parent, section_defs, index = gap
+    title = section_defs[index].title
+    unknown = [c for c in parent.children if c.level == section_defs[index].level and _is_unknown(ctx, c)]
     best = max(unknown, key=lambda c: likeness(c.title, title), default=None)
     return best if best is not None and likeness(best.title, title) >= similarity else None
 
 
 def _is_unknown(ctx: Context, section: Section) -> bool:
     known = ctx.pack.all_sections
-    return not ctx.has_placeholder(section.title) and not any(spec_matches(section, s) for s in known)
+    return not ctx.has_placeholder(section.title) and not any(stands_for(section, s) for s in known)
 
 
 def misspellings(ctx: Context, similarity: float) -> set[int]:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.model import CodeBlock, Section
-from spec_lint.specs import is_section
+from spec_lint.template import stands_for_at_level
 from spec_lint.titles import title_matches
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
-    from spec_lint.specs import SectionSpec
+    from spec_lint.template import TemplateSection
 
 # A fence line, after the quote markers and list item marker of its container.
 _FENCE = re.compile(r"^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -55,20 +55,20 @@ def fence_of(line: str) -> Fence | None:
 
 def unclosed_blocks(ctx: Context) -> Iterator[CodeBlock]:
     """Fenced blocks whose own closing fence is missing."""
-    missing = [spec for spec in ctx.pack.all_sections if not _present(ctx, spec)]
+    missing = [section_def for section_def in ctx.pack.all_sections if not _present(ctx, section_def)]
     for block in ctx.doc.blocks_of(CodeBlock):
         if block.fenced and _is_unclosed(ctx, block, missing):
             yield block
 
 
-def _is_unclosed(ctx: Context, block: CodeBlock, missing: list[SectionSpec]) -> bool:
+def _is_unclosed(ctx: Context, block: CodeBlock, missing: list[TemplateSection]) -> bool:
     headings = headings_in(ctx.doc.lines, block)
     swallowed = any(lvl == s.level and title_matches(title, s.title) for lvl, title in headings for s in missing)
     return swallowed or runs_on(ctx.doc.lines, block)
 
 
-def _present(ctx: Context, spec: SectionSpec) -> bool:
-    return any(is_section(s, spec) for s in ctx.doc.sections)
+def _present(ctx: Context, section_def: TemplateSection) -> bool:
+    return any(stands_for_at_level(s, section_def) for s in ctx.doc.sections)
 
 
 def runs_on(lines: list[str], block: CodeBlock) -> bool:

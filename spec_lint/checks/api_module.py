@@ -1,4 +1,4 @@
-"""Checks on the names a component publishes: API modules, span names, config files."""
+"""The api-module check: API modules under their root."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.checks.values import table_values
+from spec_lint.facts.cells import table_values
 from spec_lint.findings import Violation
 from spec_lint.model import Paragraph, Section, Table
 from spec_lint.source import CODE_SPAN
-from spec_lint.specs import section_path
+from spec_lint.template import section_path
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -75,29 +75,3 @@ def _first_module(ctx: Context, section: Section | None) -> Iterator[tuple[str, 
             if _DOTTED.fullmatch(code.strip()):
                 yield code.strip(), text_line.line, ctx.doc.column_of(text_line.line, code.strip())
                 return
-
-
-@register("field-name")
-@dataclass(frozen=True, slots=True)
-class FieldName:
-    """A ``**key**:`` field in ``section`` names ``prefix`` (a pack parameter) then ``rest``.
-
-    Several names may be given, separated by commas. ``expected`` is shown in the message,
-    with ``{prefix}`` filled in.
-    """
-
-    key: str
-    section: str = ""
-    prefix: str = ""
-    rest: str = ""
-    expected: str = ""
-
-    def check(self, ctx: Context) -> Iterator[Violation]:
-        prefix = ctx.param(self.prefix) if self.prefix else ""
-        form = re.compile(re.escape(prefix) + self.rest)
-        expected = self.expected.replace("{prefix}", prefix)
-        for found in ctx.doc.fields_named(self.key, self.section):
-            for name in (n.strip() for n in found.value.split(",")):
-                if name and not ctx.has_placeholder(name) and not form.fullmatch(name):
-                    column = ctx.doc.column_of(found.line, name)
-                    yield Violation(f'{self.key} "{name}" is not of the form {expected}', found.line, column)

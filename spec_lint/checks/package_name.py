@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock, TextLine
-from spec_lint.specs import alternatives, section_path
+from spec_lint.template import alternatives, section_path
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

@@ -1,0 +1,38 @@
+"""The empty-cell check: required columns of template tables filled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spec_lint.checks import register
+from spec_lint.facts.cells import deliberate_marks, present_tables
+from spec_lint.findings import Violation
+from spec_lint.model import Table
+from spec_lint.template import alternatives
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+
+
+@register("empty-cell")
+@dataclass(frozen=True, slots=True)
+class EmptyCell:
+    """The cells of a template table's ``required`` columns are not empty; the pack's
+    ``deliberate_empty`` values (``-``, ``—``, ``N/A``) fill a cell on purpose."""
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        marks = alternatives(deliberate_marks(ctx))
+        hint = f"expected a value, or {marks} if none applies" if marks else "expected a value"
+        for table_def, table in present_tables(ctx):
+            for column in table_def.required:
+                yield from _empty_cells(table, column, hint)
+
+
+def _empty_cells(table: Table, column: str, hint: str) -> Iterator[Violation]:
+    index = table.column(column)
+    for row in table.sound_rows if index is not None else ():
+        cell = row.get(index)
+        if cell is None or not (cell.text.strip() or cell.raw.strip()):
+            yield Violation(f'empty "{column}" cell ({hint})', row.line, cell.column if cell else 1)

@@ -1,0 +1,40 @@
+"""The field-name check: a field names the pack's prefix, then the rest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spec_lint.checks import register
+from spec_lint.findings import Violation
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+
+
+@register("field-name")
+@dataclass(frozen=True, slots=True)
+class FieldName:
+    """A ``**key**:`` field in ``section`` names ``prefix`` (a pack parameter) then ``rest``.
+
+    Several names may be given, separated by commas. ``expected`` is shown in the message,
+    with ``{prefix}`` filled in.
+    """
+
+    key: str
+    section: str = ""
+    prefix: str = ""
+    rest: str = ""
+    expected: str = ""
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        prefix = ctx.param(self.prefix) if self.prefix else ""
+        form = re.compile(re.escape(prefix) + self.rest)
+        expected = self.expected.replace("{prefix}", prefix)
+        for found in ctx.doc.fields_named(self.key, self.section):
+            for name in (n.strip() for n in found.value.split(",")):
+                if name and not ctx.has_placeholder(name) and not form.fullmatch(name):
+                    column = ctx.doc.column_of(found.line, name)
+                    yield Violation(f'{self.key} "{name}" is not of the form {expected}', found.line, column)

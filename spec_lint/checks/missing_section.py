@@ -1,0 +1,65 @@
+"""The missing-section check: required template sections present under their parent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spec_lint.checks import register
+from spec_lint.facts.fences import holds_unclosed
+from spec_lint.facts.tree import Gap, gaps, is_excused, matches, misspelt, place, scopes
+from spec_lint.findings import Violation
+from spec_lint.model import Section
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+    from spec_lint.template import TemplateSection
+
+
+@register("missing-section")
+@dataclass(frozen=True, slots=True)
+class MissingSection:
+    """Every required template section is present under its parent.
+
+    A missing section with a close unknown sibling (``similarity``, as difflib measures it) is
+    reported at that heading, as a likely typo. ``sub_sections`` names what a section's
+    sub-sections are, with an example, for sections that need ``min_children`` of them.
+    """
+
+    similarity: float = 0.8
+    sub_sections: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        for gap in gaps(ctx):
+            yield self._missing(ctx, gap)
+        for parent, section_defs in scopes(ctx):
+            for section_def in section_defs:
+                found = matches(parent, section_def)
+                if (
+                    found
+                    and len(found[0].children) < section_def.min_children
+                    and not _excused(ctx, found[0], section_def)
+                ):
+                    yield Violation(self._too_few(found[0], section_def), found[0].line)
+
+    def _missing(self, ctx: Context, gap: Gap) -> Violation:
+        parent, section_defs, index = gap
+        message = f'missing section "{section_defs[index].title}"'
+        typo = misspelt(ctx, gap, self.similarity)
+        if typo is not None:
+            return Violation(f'{message} (found "{typo.title}": a typo?)', typo.line)
+        return Violation(f"{message}{place(ctx, gap)}", parent.line)
+
+    def _too_few(self, section: Section, section_def: TemplateSection) -> str:
+        count, wanted = len(section.children), section_def.min_children
+        named = self.sub_sections.get(section_def.title, {})
+        name = named.get("name", "sub-section")
+        has = f"no {name}" if count == 0 else f"{count} {name}{'s' if count > 1 else ''}"
+        example = f', such as "{named["example"]}"' if "example" in named else ""
+        return f'section "{section.title}" has {has} (expected at least {wanted}{example})'
+
+
+def _excused(ctx: Context, section: Section, section_def: TemplateSection) -> bool:
+    """Kept against its condition, or its sub-sections swallowed by an unclosed code block."""
+    return is_excused(ctx, section_def) or holds_unclosed(ctx, section)

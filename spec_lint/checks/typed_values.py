@@ -1,0 +1,50 @@
+"""The typed-values check: a value fits the type its row declares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spec_lint.checks import register
+from spec_lint.facts.cells import column_values
+from spec_lint.findings import Violation
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class ValueType:
+    pattern: str
+    expected: str
+
+
+@register("typed-values")
+@dataclass(frozen=True, slots=True)
+class TypedValues:
+    """A value (``column``) fits the type its row declares (``type_column``).
+
+    ``types`` maps a type name to ``{pattern, expected}``; types it does not name (string,
+    path, ...) take anything. Empty cells, the pack's deliberate empties and ``accepted``
+    values ("None", "(required)") always pass.
+    """
+
+    table: str
+    column: str
+    type_column: str = "Type"
+    what: str = "value"
+    types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    accepted: tuple[str, ...] = ()
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        value_types = {name.casefold(): ValueType(**given) for name, given in self.types.items()}
+        accepted = {value.casefold() for value in self.accepted}
+        types = {value.row: value.text for value in column_values(ctx, self.table, self.type_column)}
+        for value in column_values(ctx, self.table, self.column):
+            kind, text = types.get(value.row, ""), value.text
+            value_type = value_types.get(kind.casefold())
+            if value_type and text.casefold() not in accepted and not re.fullmatch(value_type.pattern, text):
+                message = f'{self.what} "{text}" does not fit type "{kind}" (expected {value_type.expected})'
+                yield Violation(message, value.row.line, value.column)

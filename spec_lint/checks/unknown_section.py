@@ -1,0 +1,45 @@
+"""The unknown-section check: headings the template does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spec_lint.checks import register
+from spec_lint.facts.tree import likeness, misspellings
+from spec_lint.findings import Violation
+from spec_lint.template import stands_for
+
+if TYPE_CHECKING:
+    from spec_lint.context import Context
+
+
+@register("unknown-section")
+@dataclass(frozen=True, slots=True)
+class UnknownSection:
+    """Every heading at one of ``levels`` is a section the template knows. For one that is not,
+    the message names the closest template title when it is within ``similarity`` (as difflib
+    measures it).
+
+    A heading close to a required section that is missing is left to ``missing-section``, which
+    reports it as a typo.
+    """
+
+    levels: tuple[int, ...] = (2,)
+    similarity: float = 0.8
+
+    def check(self, ctx: Context) -> Iterator[Violation]:
+        section_defs = ctx.pack.all_sections
+        typos = misspellings(ctx, self.similarity)
+        for section in ctx.doc.sections:
+            if section.level not in self.levels or ctx.has_placeholder(section.title) or section.line in typos:
+                continue
+            if not any(stands_for(section, s) for s in section_defs):
+                suggestion = self._suggest(section.title, [s.title for s in section_defs])
+                yield Violation(f'unknown section "{section.title}"{suggestion}', section.line)
+
+    def _suggest(self, title: str, known: list[str]) -> str:
+        scored = [(likeness(title, k), k) for k in known]
+        ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
+        return f' (did you mean "{best}"?)' if ratio >= self.similarity else " (not a section of the template)"
