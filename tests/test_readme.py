@@ -40,10 +40,13 @@ def ci_commands() -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def test_ci_runs_the_readme_test_command_last_and_unmasked() -> None:
+STATIC_CHECKS = "pip install -e '.[dev]' && mypy --strict spec_lint tests && ruff check ."
+
+
+def test_ci_runs_the_readme_test_command_unmasked_then_the_static_checks() -> None:
     _, test = setup_commands()
     assert test == "pip install -e '.[test]' && python -m pytest"
-    assert ci_commands()[-1] == test
+    assert ci_commands()[-2:] == [test, STATIC_CHECKS]
     assert "set -euo pipefail" in ci_commands()
 
 
