@@ -28,16 +28,6 @@ class Guidance:
         object.__setattr__(self, "folded", fold(self.text)[0].rstrip(_FINAL))
 
 
-def guidance_of(item: str | Mapping[str, str]) -> Guidance:
-    """A pack entry: the text alone, or ``{text = "...", hint = "..."}``."""
-    if isinstance(item, str):
-        return Guidance(item)
-    unknown = sorted(set(item) - {"text", "hint"})
-    if "text" not in item or unknown:
-        raise ValueError(f"a guidance text is a string or {{text, hint}}, not {dict(item)}")
-    return Guidance(str(item["text"]), str(item.get("hint", REPLACE)))
-
-
 def fold(text: str) -> tuple[str, list[int]]:
     """Text as guidance is compared (markup, case, quotes and spacing dropped), and for each of
     its characters the index in ``text`` it comes from."""
