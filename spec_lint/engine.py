@@ -9,8 +9,8 @@ from pathlib import Path
 from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import is_document_of, might_be
 from spec_lint.findings import Finding, Report, Severity, Violation
-from spec_lint.pack import Pack, Rule
 from spec_lint.identity import component_id
+from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
 
 UNREADABLE = ("SL001", "unreadable-file")

@@ -11,8 +11,8 @@ from spec_lint.checks import register
 from spec_lint.facts.naming import pascal_case
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock
-from spec_lint.template import section_path
 from spec_lint.pack.markers import SectionPath
+from spec_lint.template import section_path
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

@@ -106,7 +106,7 @@ def _merge_section(sections: list[Data], item: Data, origin: str) -> None:
     if siblings is None:
         raise PackError(f'{origin}: sections: unknown parent section "{" > ".join(path[:-1])}"')
     entry = {**item, "title": path[-1]}
-    where = {key: entry.pop(key) for key in ("after", "before") if key in entry}
+    where: dict[str, str] = {key: entry.pop(key) for key in ("after", "before") if key in entry}
     old = next((s for s in siblings if s.get("title") == path[-1]), None)
     if old is not None:
         old.update(entry)

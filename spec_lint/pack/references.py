@@ -13,7 +13,6 @@ from spec_lint.pack.schema import Param
 from spec_lint.template import TemplateSection, TemplateTable, ValueSet, section_path
 from spec_lint.titles import normalize_column, normalize_title
 
-
 _PARAM = '"{{{}}}"'  # a parameter as a message shows it: "{name}"
 
 
