@@ -18,8 +18,11 @@ from spec_lint.pack.references import Scope, did_you_mean
 
 
 class OptionError(ValueError):
+    """An option (or template data key) that does not convert; ``str()`` is the rule's message."""
+
     def __init__(self, key: str, problem: str) -> None:
         super().__init__(f'option "{key}": {problem}')
+        self.key, self.problem = key, problem
 
 
 def build(cls: type[Any], data: Mapping[str, Any], scope: Scope, above: str = "") -> Any:

@@ -41,7 +41,7 @@ def _built(cls: type[Any], data: Any, where: str) -> Any:
     try:
         return build(cls, data, Scope((), {}, {}, {}))
     except OptionError as error:
-        raise PackError(f"{where}: {error}") from error
+        raise PackError(f"{where}: {error.key}: {error.problem}") from error
 
 
 def value_sets(data: Mapping[str, Any]) -> dict[str, ValueSet]:
@@ -62,7 +62,7 @@ def _table(item: Any, scope: Scope, where: str) -> TemplateTable:
     try:
         table: TemplateTable = build(TemplateTable, {**item, "section": list(section_path(section))}, scope)
     except OptionError as error:
-        raise PackError(f"{where}: {error}") from error
+        raise PackError(f"{where}: {error.key}: {error.problem}") from error
     _check_columns(table, where)
     return table
 
