@@ -61,6 +61,8 @@ def refusal(text: str) -> str:
          'SL310: option "suggest": expected one of "", "PascalCase", "renumbered example", got "camelCase"'),
         ('[[rules]]\ncode = "SL320"\noptions.columns = [{ table = "env", column = "Variabel" }]',
          'SL320: option "columns[0].column": table "env" has no column "Variabel" (did you mean "Variable"?)'),
+        ('[[rules]]\ncode = "SL301"\noptions.prefix = "{packages}_"',
+         'SL301: option "prefix": parameter "{packages}" is a list (expected it alone'),
         ('[params]\nmetric_prefx = "dyn_"', 'params.metric_prefx: unknown parameter (did you mean "metric_prefix"?)'),
         ('[params]\nmetric_prefix = 3', 'params.metric_prefix: the default is not of type "template"'),
         ('[params.span]\ntype = "template"\ndefault = "{spn}"',

@@ -12,10 +12,12 @@ import pkgutil
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from spec_lint.pack.options import build
+from spec_lint.pack.references import Scope
+
 if TYPE_CHECKING:
     from spec_lint.context import Context
     from spec_lint.findings import Violation
-    from spec_lint.pack.references import Scope
 
 
 class Check(Protocol):
@@ -56,7 +58,5 @@ def check_class(kind: str) -> type | None:
 
 def build_check(cls: type, options: Mapping[str, Any], scope: Scope) -> Check:
     """The check ``cls`` with a pack's ``options``, converted as its field annotations say."""
-    from spec_lint.pack.options import build
-
     check: Check = build(cls, options, scope)
     return check

@@ -6,8 +6,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from spec_lint.pack.options import OptionError, build
 from spec_lint.pack.params import TYPES, references, render_list, typed_value
-from spec_lint.pack.references import Scope, did_you_mean
+from spec_lint.pack.references import Scope, check_keys
 from spec_lint.pack.schema import Detect, DocumentType, Identity, PackError, Param
 
 _PACK_KEYS = ("name", "description", "extends", "section_level", "title_pattern", "title_example",
@@ -16,9 +17,7 @@ _PARAM_KEYS = ("type", "default", "description")
 
 
 def check_pack_keys(meta: Mapping[str, Any], origin: str) -> None:
-    for key in meta:
-        if key not in _PACK_KEYS:
-            raise PackError(f"{origin}: pack.{key}: unknown key{did_you_mean(key, _PACK_KEYS)}")
+    check_keys(meta, _PACK_KEYS, f"{origin}: pack.")
     for key in ("name", "title_pattern"):
         if not isinstance(meta.get(key), str) or not meta[key]:
             raise PackError(f'{origin}: pack.{key}: missing (expected {key} = "...")')
@@ -32,9 +31,7 @@ def params(data: Mapping[str, Any], origin: str) -> dict[str, Param]:
 
 
 def _param(name: str, item: Mapping[str, Any], where: str) -> Param:
-    for key in item:
-        if key not in _PARAM_KEYS:
-            raise PackError(f"{where}: {key}: unknown key{did_you_mean(key, _PARAM_KEYS)}")
+    check_keys(item, _PARAM_KEYS, f"{where}: ")
     kind = item.get("type")
     if kind not in TYPES:
         raise PackError(f'{where}: type "{kind}": unknown type (expected one of {", ".join(TYPES)})')
@@ -99,17 +96,10 @@ def _detect(data: Mapping[str, Any], origin: str) -> Detect:
 
 
 def _identity(data: Mapping[str, Any], scope: Scope, origin: str) -> Identity:
-    given = dict(data)
-    prefixes = given.pop("strip_prefixes", [])
-    if not isinstance(prefixes, list) or not all(isinstance(p, str) for p in prefixes):
-        raise PackError(f'{origin}: pack.identity.strip_prefixes: expected a list of templates')
-    for prefix in prefixes:
-        problem = scope.template_problem(prefix)
-        if problem:
-            raise PackError(f"{origin}: pack.identity.strip_prefixes: {problem}")
     try:
-        identity = Identity(**given)
-    except TypeError as error:
-        raise PackError(f"{origin}: pack.identity: {error}") from error
-    rendered = tuple(render_list(prefixes, scope.params, ""))
+        identity: Identity = build(Identity, data, scope)
+    except OptionError as error:
+        raise PackError(f"{origin}: pack.identity.{error.key}: {error.problem}") from error
+    # The prefixes are cut from the title before there is a component id to fill in.
+    rendered = tuple(render_list(identity.strip_prefixes, scope.params, ""))
     return Identity(identity.front_matter_key, identity.title_group, rendered)

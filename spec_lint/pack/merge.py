@@ -10,7 +10,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from spec_lint.pack.references import did_you_mean
+from spec_lint.pack.references import check_keys, did_you_mean
 from spec_lint.pack.schema import PackError
 from spec_lint.template import section_path
 
@@ -20,9 +20,7 @@ _SUB_TABLES = ("detect", "identity")
 
 
 def check_top_keys(data: Mapping[str, Any], origin: str) -> None:
-    for key in data:
-        if key not in TOP_KEYS:
-            raise PackError(f"{origin}: {key}: unknown key{did_you_mean(key, TOP_KEYS)}")
+    check_keys(data, TOP_KEYS, f"{origin}: ")
 
 
 def base(data: Mapping[str, Any], origin: str) -> Data:
@@ -126,10 +124,10 @@ def _position(siblings: list[Data], where: Mapping[str, str], origin: str) -> in
 
 
 def _remove(merged: Data, remove: Mapping[str, Any], origin: str) -> None:
+    removers = {"rules": _remove_rule, "sections": _remove_section, "tables": _remove_table}
+    check_keys(remove, list(removers), f"{origin}: remove.")
     for kind, names in remove.items():
-        remover = {"rules": _remove_rule, "sections": _remove_section, "tables": _remove_table}.get(kind)
-        if remover is None:
-            raise PackError(f"{origin}: remove.{kind}: unknown key{did_you_mean(kind, ('rules', 'sections', 'tables'))}")
+        remover = removers[kind]
         for name in names:
             problem = remover(merged, name)
             if problem:

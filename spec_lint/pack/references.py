@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spec_lint.pack.markers import table_option
-from spec_lint.pack.params import BUILTINS, SAMPLE_COMPONENT, references, render
-from spec_lint.pack.schema import Param
+from spec_lint.pack.params import BUILTINS, REFERENCE, SAMPLE_COMPONENT, references, render
+from spec_lint.pack.schema import PackError, Param
 from spec_lint.template import TemplateSection, TemplateTable, ValueSet, section_path
 from spec_lint.titles import normalize_column, normalize_title
 
@@ -19,6 +19,13 @@ _PARAM = '"{{{}}}"'  # a parameter as a message shows it: "{name}"
 def did_you_mean(word: str, known: Iterable[str], shown: str = '"{}"') -> str:
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f" (did you mean {shown.format(close[0])}?)" if close else ""
+
+
+def check_keys(data: Iterable[str], known: Sequence[str], where: str) -> None:
+    """Refuse a key that is not ``known``: ``<where><key>: unknown key (did you mean ...?)``."""
+    for key in data:
+        if key not in known:
+            raise PackError(f"{where}{key}: unknown key{did_you_mean(key, known)}")
 
 
 def section_paths(sections: Iterable[TemplateSection], above: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
@@ -85,8 +92,15 @@ class Scope:
         known = [*BUILTINS, *self.params]
         unknown = [name for name in references(text) if name not in known]
         if not unknown:
-            return ""
+            return self._list_problem(text)
         return f'unknown parameter "{{{unknown[0]}}}"{did_you_mean(unknown[0], known, _PARAM)}'
+
+    def _list_problem(self, text: str) -> str:
+        """A list parameter stands alone, as an item of a list of templates, where it expands."""
+        lists = [name for name in references(text) if isinstance(getattr(self.params.get(name), "value", ""), tuple)]
+        if not lists or REFERENCE.fullmatch(text):
+            return ""
+        return f'parameter "{{{lists[0]}}}" is a list (expected it alone, as an item of a list of templates)'
 
     def pattern_problem(self, text: str) -> str:
         return self.template_problem(text) or regex_problem(render(text, self.params, SAMPLE_COMPONENT, True))

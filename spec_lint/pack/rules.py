@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from spec_lint.checks import build_check, check_class
+from spec_lint.checks import build_check, check_class, registry
 from spec_lint.findings import Severity
 from spec_lint.pack.options import OptionError
-from spec_lint.pack.references import Scope, did_you_mean
+from spec_lint.pack.references import Scope, check_keys, did_you_mean
 from spec_lint.pack.schema import PackError, Rule
 
 _KEYS = ("code", "name", "check", "severity", "description", "options", "fixable")
@@ -33,9 +33,7 @@ def _rule(item: Mapping[str, Any], scope: Scope, origin: str) -> Rule:
     if not isinstance(code, str) or not code:
         raise PackError(f'{origin}: rules: a rule without a code (expected code = "SL...")')
     where = f"{origin}: {code}"
-    for key in item:
-        if key not in _KEYS:
-            raise PackError(f"{where}: {key}: unknown key{did_you_mean(key, _KEYS)}")
+    check_keys(item, _KEYS, f"{where}: ")
     for key in ("name", "check"):
         if not isinstance(item.get(key), str) or not item[key]:
             raise PackError(f'{where}: {key}: missing (expected {key} = "...")')
@@ -50,7 +48,7 @@ def _check(item: Mapping[str, Any], scope: Scope, where: str) -> Any:
     kind = item["check"]
     cls = check_class(kind)
     if cls is None:
-        raise PackError(f'{where}: check "{kind}": unknown check kind{did_you_mean(kind, _kinds())}')
+        raise PackError(f'{where}: check "{kind}": unknown check kind{did_you_mean(kind, registry())}')
     for name in getattr(cls, "params", ()):
         if name not in scope.params:
             raise PackError(f'{where}: check "{kind}" needs parameter "{name}" (expected it under [params])')
@@ -63,7 +61,3 @@ def _check(item: Mapping[str, Any], scope: Scope, where: str) -> Any:
         raise PackError(f"{where}: {error}") from error
 
 
-def _kinds() -> list[str]:
-    from spec_lint.checks import registry
-
-    return list(registry())

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.findings import Severity
+from spec_lint.pack.markers import Template
 
 if TYPE_CHECKING:
     from spec_lint.checks import Check
@@ -41,7 +42,7 @@ class Identity:
 
     front_matter_key: str = "component"
     title_group: str = "name"
-    strip_prefixes: tuple[str, ...] = ()  # rendered when the pack loads
+    strip_prefixes: tuple[Template, ...] = ()  # rendered when the pack loads
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from spec_lint.pack.options import OptionError, build
-from spec_lint.pack.references import Scope, did_you_mean
+from spec_lint.pack.references import Scope, check_keys, did_you_mean
 from spec_lint.pack.schema import PackError
 from spec_lint.template import Condition, TemplateSection, TemplateTable, ValueSet, section_path
 
@@ -22,9 +22,7 @@ def _section(item: Mapping[str, Any], level: int, where: str) -> TemplateSection
     if not isinstance(title, str) or not title.strip():
         raise PackError(f"{where}: a section without a title (expected title = \"...\")")
     here = f'{where}: section "{title}"'
-    for key in item:
-        if key not in _SECTION_KEYS:
-            raise PackError(f"{here}: {key}: unknown key{did_you_mean(key, _SECTION_KEYS)}")
+    check_keys(item, _SECTION_KEYS, f"{here}: ")
     data = {key: item[key] for key in ("required", "min_children") if key in item}
     built: TemplateSection = _built(TemplateSection, {"title": title, "level": level, **data}, here)
     when = item.get("when")
