@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from spec_lint.pack.options import OptionError, build
+from spec_lint.pack.options import OptionError, build, shown
 from spec_lint.pack.params import TYPES, references, render_list, typed_value
 from spec_lint.pack.references import Scope, check_keys
 from spec_lint.pack.schema import Detect, DocumentType, Identity, PackError, Param
@@ -14,6 +14,8 @@ from spec_lint.pack.schema import Detect, DocumentType, Identity, PackError, Par
 _PACK_KEYS = ("name", "description", "extends", "section_level", "title_pattern", "title_example",
               "detect", "identity")
 _PARAM_KEYS = ("type", "default", "description")
+# The parameter types whose values refer to others, as what kind of reference.
+_REFERENCE_KINDS = {"template": "template", "templates": "template", "pattern": "pattern"}
 
 
 def check_pack_keys(meta: Mapping[str, Any], origin: str) -> None:
@@ -58,10 +60,10 @@ def _check_cycle(name: str, declared: Mapping[str, Param], seen: tuple[str, ...]
 def check_params(declared: Mapping[str, Param], scope: Scope, origin: str) -> None:
     """Templates and patterns refer to declared parameters only; patterns compile."""
     for param in declared.values():
-        texts = param.value if param.type == "templates" and isinstance(param.value, tuple) else (param.value,)
-        kind = {"template": "template", "templates": "template", "pattern": "pattern"}.get(param.type)
+        kind = _REFERENCE_KINDS.get(param.type)
+        texts = param.value if isinstance(param.value, tuple) else (str(param.value),)
         for text in texts if kind else ():
-            problem = scope.problem(kind or "", str(text), param.name, {})
+            problem = scope.problem(str(kind), text, param.name, {})
             if problem:
                 raise PackError(f"{origin}: params.{param.name}: {problem}")
 
@@ -69,7 +71,7 @@ def check_params(declared: Mapping[str, Param], scope: Scope, origin: str) -> No
 def document_type(meta: Mapping[str, Any], scope: Scope, origin: str) -> DocumentType:
     level = meta.get("section_level", 2)
     if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 6:
-        raise PackError(f"{origin}: pack.section_level: expected a heading level 1 to 6, got {level!r}")
+        raise PackError(f"{origin}: pack.section_level: expected a heading level 1 to 6, got {shown(level)}")
     detect = _detect(meta.get("detect", {}), origin)
     identity = _identity(meta.get("identity", {}), scope, origin)
     pattern = str(meta["title_pattern"])

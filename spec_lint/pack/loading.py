@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from spec_lint.pack import document, rules, template_data
 from spec_lint.pack.merge import Data, base, merge
@@ -16,6 +16,7 @@ from spec_lint.pack.references import Scope
 from spec_lint.pack.schema import Pack, PackError
 
 BUILTIN = "dynamo-component"
+Loaded = TypeVar("Loaded")
 
 
 def builtin_pack(name: str = BUILTIN) -> Pack:
@@ -52,6 +53,8 @@ def _merged(data: Mapping[str, Any], origin: str, base_dir: Path, chain: tuple[s
     if parent_origin in chain:
         raise PackError(f"{origin}: pack.extends: a cycle ({' -> '.join((*chain, parent_origin))})")
     merged = _merged(_toml(text, parent_origin), parent_origin, parent_dir, (*chain, parent_origin))
+    if "name" not in meta:
+        raise PackError(f'{origin}: pack.name: missing (expected name = "..."; a pack names itself)')
     child = {**data, "pack": {k: v for k, v in meta.items() if k != "extends"}}
     return merge(merged, child, origin)
 
@@ -115,7 +118,7 @@ def _pack(merged: Data, origin: str) -> Pack:
     )
 
 
-def _at(origin: str, load: Any) -> Any:
+def _at(origin: str, load: Callable[[], Loaded]) -> Loaded:
     """``load()``, with the file named in front of a template data error."""
     try:
         return load()

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spec_lint.pack.markers import table_option
-from spec_lint.pack.params import BUILTINS, REFERENCE, SAMPLE_COMPONENT, references, render
+from spec_lint.pack.params import BUILTINS, LISTS, REFERENCE, SAMPLE_COMPONENT, references, render
 from spec_lint.pack.schema import PackError, Param
 from spec_lint.template import TemplateSection, TemplateTable, ValueSet, section_path
 from spec_lint.titles import normalize_column, normalize_title
@@ -97,7 +97,7 @@ class Scope:
 
     def _list_problem(self, text: str) -> str:
         """A list parameter stands alone, as an item of a list of templates, where it expands."""
-        lists = [name for name in references(text) if isinstance(getattr(self.params.get(name), "value", ""), tuple)]
+        lists = [name for name in references(text) if name in self.params and self.params[name].type in LISTS]
         if not lists or REFERENCE.fullmatch(text):
             return ""
         return f'parameter "{{{lists[0]}}}" is a list (expected it alone, as an item of a list of templates)'
