@@ -12,6 +12,9 @@ _SPACE = re.compile(r"\s+")
 # Entities, links, images, autolinks and inline HTML can put into a heading's text letters that
 # its source does not hold in that order; with one of these the raw text proves nothing.
 _REWRITES = re.compile(r"[&\[<]")
+# An H1 is a line with a "#", or a paragraph over a "===" line (inside a quote or list too).
+_UNDERLINE = re.compile(r"^[ \t>*+\-\d.)]*=+\s*$", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def might_be(text: str, pack: Pack) -> bool:
@@ -26,7 +29,15 @@ def might_be(text: str, pack: Pack) -> bool:
         return False
     # A heading's text is its source less markup (emphasis, code backticks, line breaks), so
     # the suffix's letters and digits stand together in the source's letters and digits.
-    return _REWRITES.search(text) is not None or _skeleton(detect.title_suffix) in _skeleton(folded)
+    source = _heading_source(text)
+    return _REWRITES.search(source) is not None or _skeleton(detect.title_suffix) in _skeleton(source)
+
+
+def _heading_source(text: str) -> str:
+    """The lines that may hold an H1, and maybe more: "#" lines and blocks with a "===" line."""
+    hashes = [line for line in text.split("\n") if "#" in line]  # markdown breaks lines at \n only
+    blocks = [block for block in _BLANK_LINE.split(text) if _UNDERLINE.search(block)]
+    return "\n".join([*hashes, *blocks])
 
 
 def _skeleton(text: str) -> str:

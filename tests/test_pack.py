@@ -200,7 +200,13 @@ def test_the_fingerprint_is_stable_and_follows_the_content() -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["# Router *Component* Specification", "Router `Component`\nSpecification\n===", "# Router [Component](x) Specification"],
+    [
+        "# Router *Component* Specification",
+        "Router `Component`\nSpecification\n===",
+        "> Router **Component**\r\n> Specification\r\n> ===",
+        "# Router [Component](x) Specification",
+        "# Router &#67;omponent Specification",
+    ],
 )
 def test_the_raw_text_prefilter_keeps_every_spec(title: str) -> None:
     pack = builtin_pack()
@@ -230,3 +236,14 @@ def test_a_check_kind_is_registered_once() -> None:
 
     with pytest.raises(ValueError, match='check kind "title" registered twice: by spec_lint.checks.title.Title'):
         register("title")(Title)
+
+
+_PIECES = ["#", "# ", "Router", "Component", "Compo", "nent", "Specification", " ", "\n", "\n\n", "===", "> ",
+           "- ", "*", "_", "`", "\\", "[", "](x)", "<b>", "&amp;", "**Template Version**:", "Template  Version"]
+
+
+def test_the_prefilter_never_drops_a_document_of_random_markdown() -> None:
+    pack, random = builtin_pack(), __import__("random").Random(6)
+    for _ in range(600):
+        text = "".join(random.choice(_PIECES) for _ in range(random.randint(1, 14)))
+        assert might_be(text, pack) or not is_document_of(parse(text), pack), repr(text)
