@@ -13,6 +13,7 @@ from conftest import ROOT, VALID_SPEC
 
 from spec_lint import lint_paths
 from spec_lint.checks import register
+from spec_lint.checks.unknown_section import UnknownSection
 from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import is_document_of, might_be
 from spec_lint.pack import Pack, PackError, builtin_pack, load_pack, load_pack_data, load_pack_text
@@ -247,3 +248,44 @@ def test_the_prefilter_never_drops_a_document_of_random_markdown() -> None:
     for _ in range(600):
         text = "".join(random.choice(_PIECES) for _ in range(random.randint(1, 14)))
         assert might_be(text, pack) or not is_document_of(parse(text), pack), repr(text)
+
+
+def titles(pack: Pack, parent: str) -> list[str]:
+    found = next(s for s in pack.all_sections if s.title == parent)
+    return [child.title for child in found.children]
+
+
+def test_extends_merges_rules_sections_and_tables() -> None:
+    pack = load_pack_text(TEAM + """
+[remove]
+sections = ["Testing > Test Categories"]
+tables = ["health"]
+
+[[rules]]
+code = "SL104"
+options.similarity = 0.9
+
+[[sections]]
+title = "Design > Security"
+before = "Data Flow"
+
+[[sections]]
+title = "Changelog"
+min_children = 2
+
+[tables.metrics]
+required = ["Metric Name"]
+""", "team.toml")
+    unknown = next(rule.check for rule in pack.rules if rule.code == "SL104")
+    assert unknown == UnknownSection(levels=(2,), similarity=0.9)
+    assert titles(pack, "Testing") == ["Test Locations", "Running Tests"]
+    assert titles(pack, "Design")[-2:] == ["Security", "Data Flow"]
+    assert next(s for s in pack.sections if s.title == "Changelog").min_children == 2
+    assert "health" not in pack.tables
+    assert pack.tables["metrics"].required == ("Metric Name",)
+    assert pack.tables["metrics"].columns == builtin_pack().tables["metrics"].columns
+
+
+def test_a_team_can_name_its_product_prefixes() -> None:
+    pack = load_pack_text(TEAM + '[params]\ntitle_name_prefixes = ["NVIDIA Dynamo", "Dynamo"]\n', "team.toml")
+    assert pack.document.identity.strip_prefixes == ("NVIDIA Dynamo", "Dynamo")
