@@ -229,6 +229,10 @@ def test_a_component_id_is_no_regex_in_a_pattern() -> None:
     assert ctx.render_pattern("{error_code}") == re.escape("(A+)+") + r"_\d{3}"
     assert ctx.render_pattern("<{email}>") == "<" + str(pack.params["email"].value) + ">"
     assert ctx.render_list(["{packages}", "x-{component-}"]) == ["dynamo", "dynamo-(a+)+", "x-(a+)+"]
+    assert (ctx.param("metric_prefix"), ctx.param_list("packages")) == ("dynamo_(a+)+_", ["dynamo", "dynamo-(a+)+"])
+    assert ctx.param_list("undeclared") == []
+    with pytest.raises(KeyError):
+        ctx.param("undeclared")
 
 
 def test_a_check_kind_is_registered_once() -> None:
