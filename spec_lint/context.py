@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spec_lint.model import Document, Section, Table
+from spec_lint.pack.params import render, render_list
 from spec_lint.placeholders import Placeholders
 from spec_lint.titles import title_matches
 
 if TYPE_CHECKING:
     from spec_lint.pack import Pack
     from spec_lint.template import TemplateTable
+
+
+def placeholders_of(pack: Pack) -> Placeholders:
+    """The placeholders of the pack's template, from its (optional) parameters."""
+    return Placeholders(
+        code_names=pack.strings("placeholder_names"),
+        texts=pack.strings("placeholder_texts"),
+        ignored=pack.strings("not_placeholders"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,25 +35,26 @@ class Context:
     placeholders: Placeholders
 
     def render(self, template: str) -> str:
-        """Fill ``{<param>}`` with the pack's string parameters, then ``{component}``,
-        ``{COMPONENT}`` and ``{component-}`` with this spec's component id."""
-        for name, value in self.pack.params.items():
-            if isinstance(value, str):
-                template = template.replace(f"{{{name}}}", value)
-        return (
-            template.replace("{component}", self.component)
-            .replace("{COMPONENT}", self.component.upper())
-            .replace("{component-}", self.component.replace("_", "-"))
-        )
+        """``{<param>}``, ``{component}``, ``{COMPONENT}`` and ``{component-}`` filled in."""
+        return render(template, self.pack.params, self.component)
+
+    def render_pattern(self, template: str) -> str:
+        """A pattern filled in, every value but a ``pattern`` parameter's ``re.escape``d."""
+        return render(template, self.pack.params, self.component, as_pattern=True)
+
+    def render_list(self, templates: Sequence[str]) -> list[str]:
+        """Templates rendered; an item that is exactly ``{list_param}`` expands to its items."""
+        return render_list(templates, self.pack.params, self.component)
 
     def param(self, name: str) -> str:
-        return self.render(str(self.pack.params[name]))
+        """A declared text parameter, rendered (a ``string`` parameter is literal text)."""
+        if name not in self.pack.params:
+            raise KeyError(f'undeclared parameter "{name}"')
+        return self.render(f"{{{name}}}")
 
     def param_list(self, name: str) -> list[str]:
-        """A list parameter, rendered; a single string stands for a list of one."""
-        value = self.pack.params.get(name, [])
-        items = value if isinstance(value, (list, tuple)) else [value]
-        return [self.render(str(item)) for item in items]
+        """A declared list parameter, its templates rendered."""
+        return self.render_list([f"{{{name}}}"]) if name in self.pack.params else []
 
     def has_placeholder(self, text: str) -> bool:
         return self.placeholders.found_in(text)
@@ -67,4 +79,3 @@ class Context:
         section = self.section(table_def.section)
         tables = section.blocks_of(Table) if section else []
         return (table_def, tables[0]) if tables else None
-

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from spec_lint.context import Context
+from spec_lint.context import Context, placeholders_of
+from spec_lint.detection import is_document_of, might_be
 from spec_lint.findings import Finding, Report, Severity, Violation
-from spec_lint.model import Document
+from spec_lint.identity import component_id
 from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
-from spec_lint.placeholders import Placeholders
 
 UNREADABLE = ("SL001", "unreadable-file")
-_VERSION_TAIL = re.compile(r"[\s\-–—:]*(v?\d+(\.\d+)*)?[\s\-–—:]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +54,10 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
     """Lint the text of the file at ``path`` (links resolve from there); passed over when empty or no spec."""
     if not text.removeprefix("\ufeff").strip():
         return FileResult(skipped="empty file")
-    doc = parse(text)
-    pack = next((p for p in packs if is_document_of(doc, p)), None)
-    if pack is None:
+    candidates = [p for p in packs if might_be(text, p)]
+    doc = parse(text) if candidates else None
+    pack = next((p for p in candidates if doc and is_document_of(doc, p)), None)
+    if pack is None or doc is None:
         return FileResult(skipped="not a spec: no matching title or Template Version field")
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
     findings: list[Finding] = []
@@ -86,55 +85,6 @@ def read_text(path: Path) -> str:
 
 class UnreadableError(ValueError):
     """A file that is binary or not UTF-8 text."""
-
-
-def is_document_of(doc: Document, pack: Pack) -> bool:
-    """Is the document of the pack's type: its title ends as the pack's do, or it has the pack's field?"""
-    if doc.title and _has_title_suffix(doc.title.title, pack):
-        return True
-    return doc.field(pack.detect_field) is not None
-
-
-def _has_title_suffix(title: str, pack: Pack) -> bool:
-    return title.rstrip().casefold().endswith(pack.detect_title.casefold())
-
-
-def component_id(doc: Document, pack: Pack, path: Path) -> str:
-    """The component's id: front matter ``component`` (any case), else the H1's name, else the file's."""
-    given = next((v for k, v in doc.front_matter.items() if str(k).casefold() == "component"), None)
-    if isinstance(given, str) and given.strip():
-        return given.strip()
-    name = _name_in_title(doc.title.title.strip(), pack) if doc.title else ""
-    name = _without_prefix(name, pack.params.get("title_name_prefixes", ()))
-    return re.sub(r"[^0-9a-z]+", "_", (name or path.stem).casefold()).strip("_")
-
-
-def _without_prefix(name: str, prefixes: Iterable[str]) -> str:
-    """The name without a leading product name: "Dynamo Frontend" is the component "Frontend"."""
-    for prefix in prefixes:
-        match = re.match(rf"{re.escape(prefix)}\W+(?=\w)", name, re.IGNORECASE)
-        if match:
-            return name[match.end() :]
-    return name
-
-
-def _name_in_title(title: str, pack: Pack) -> str:
-    """The component name in the title; from a title of the wrong form, what precedes the suffix."""
-    match = re.match(pack.title_pattern, title)
-    if match:
-        return match["name"]
-    if not _has_title_suffix(title, pack):
-        return ""
-    return _VERSION_TAIL.sub("", title[: -len(pack.detect_title)])
-
-
-def placeholders_of(pack: Pack) -> Placeholders:
-    params = pack.params
-    return Placeholders(
-        code_names=tuple(params.get("placeholder_names", ())),
-        texts=tuple(params.get("placeholder_texts", ())),
-        ignored=tuple(params.get("not_placeholders", ())),
-    )
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 REPLACE = "replace it with what it asks for"
@@ -26,16 +26,6 @@ class Guidance:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold(self.text)[0].rstrip(_FINAL))
-
-
-def guidance_of(item: str | Mapping[str, str]) -> Guidance:
-    """A pack entry: the text alone, or ``{text = "...", hint = "..."}``."""
-    if isinstance(item, str):
-        return Guidance(item)
-    unknown = sorted(set(item) - {"text", "hint"})
-    if "text" not in item or unknown:
-        raise ValueError(f"a guidance text is a string or {{text, hint}}, not {dict(item)}")
-    return Guidance(str(item["text"]), str(item.get("hint", REPLACE)))
 
 
 def fold(text: str) -> tuple[str, list[int]]:

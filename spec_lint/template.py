@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spec_lint.pack.markers import Regex, ValueSetName
 from spec_lint.titles import title_matches
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class ValueSet:
     """
 
     values: tuple[str, ...] = ()
-    pattern: str = ""
+    pattern: Regex = ""
     pattern_help: str = ""
     separators: str = ""
 
@@ -96,7 +97,7 @@ class TemplateTable:
     section: tuple[str, ...]
     columns: tuple[str, ...]
     required: tuple[str, ...] = ()
-    values: dict[str, str] = field(default_factory=dict)
+    values: Mapping[str, ValueSetName] = field(default_factory=dict)
     key_column: str = ""
     rows: tuple[str, ...] = ()
-    row_values: dict[str, dict[str, str]] = field(default_factory=dict)
+    row_values: Mapping[str, Mapping[str, ValueSetName]] = field(default_factory=dict)

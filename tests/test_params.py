@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ from conftest import VALID_SPEC
 
 import spec_lint
 from spec_lint import Pack
+from spec_lint.pack import load_pack_text
 
 # Dynamo's own code uses DYN_ variables and a few unprefixed globals.
 DYN_ENV = {"env_prefix": "DYN_{COMPONENT}_", "global_env": ["DYN_LOG", "DYN_NAMESPACE", "NATS_SERVER"]}
@@ -24,8 +24,16 @@ DYN_RENAMES = {
 FLAG_PORT, ENV_PORT = 98, 107  # rows of --port and of its variable in examples/router.md
 
 
-def with_params(pack: Pack, **params: Any) -> Pack:
-    return dataclasses.replace(pack, params={**pack.params, **params})
+def with_params(**params: Any) -> Pack:
+    """A team's pack: the built-in one with some parameters changed."""
+    lines = "\n".join(f"{name} = {_toml(value)}" for name, value in params.items())
+    return load_pack_text(f'[pack]\nname = "team"\nextends = "dynamo-component"\n[params]\n{lines}\n', "team.toml")
+
+
+def _toml(value: Any) -> str:
+    items = value if isinstance(value, list) else [value]
+    quoted = ", ".join("'" + item + "'" for item in items)
+    return f"[{quoted}]" if isinstance(value, list) else quoted
 
 
 def spec(tmp_path: Path, renames: dict[str, str]) -> Path:
@@ -47,11 +55,11 @@ def lines_of(found: list[tuple[int, str, str]], code: str) -> list[int]:
 
 
 def test_dyn_variables_pass_under_a_dyn_pack(tmp_path: Path, pack: Pack) -> None:
-    assert findings(spec(tmp_path, DYN_RENAMES), with_params(pack, **DYN_ENV)) == []
+    assert findings(spec(tmp_path, DYN_RENAMES), with_params(**DYN_ENV)) == []
 
 
 def test_dynamo_variables_fail_under_a_dyn_pack(tmp_path: Path, pack: Pack) -> None:
-    found = findings(spec(tmp_path, {}), with_params(pack, **DYN_ENV))
+    found = findings(spec(tmp_path, {}), with_params(**DYN_ENV))
     port = [message for line, code, message in found if code == "SL320" and line in (FLAG_PORT, ENV_PORT)]
     assert len(port) == 2
     assert all('"DYNAMO_ROUTER_PORT" does not start with "DYN_ROUTER_"' in m for m in port)
@@ -89,7 +97,7 @@ def test_dyn_variables_fail_under_the_default_pack(tmp_path: Path, pack: Pack) -
 def test_changed_conventions_are_followed(
     tmp_path: Path, pack: Pack, params: dict[str, Any], renames: dict[str, str], code: str, message: str
 ) -> None:
-    changed = with_params(pack, **params)
+    changed = with_params(**params)
     assert findings(spec(tmp_path, renames), changed) == []
     assert {got for _, got, _ in findings(spec(tmp_path, renames), pack)} == {code}
     old = findings(spec(tmp_path, {}), changed)

@@ -11,6 +11,7 @@ from spec_lint.checks import register
 from spec_lint.facts.cells import table_values
 from spec_lint.findings import Violation
 from spec_lint.model import Paragraph, Section, Table
+from spec_lint.pack.markers import ColumnName, SectionPath, TableName, Template
 from spec_lint.source import CODE_SPAN
 from spec_lint.template import section_path
 
@@ -25,23 +26,36 @@ def _under(module: str, root: str) -> bool:
     return module == root or module.startswith(root + ".")
 
 
+@dataclass(frozen=True, slots=True)
+class ModuleLocation:
+    """Where modules are named (a ``table``'s ``column``, or a ``section``) and their ``root``."""
+
+    root: Template
+    table: TableName = ""
+    section: SectionPath = ""
+    column: ColumnName = "Module"
+
+    def __post_init__(self) -> None:
+        if bool(self.table) == bool(self.section):
+            raise ValueError("expected either a table or a section")
+
+
 @register("api-module")
 @dataclass(frozen=True, slots=True)
 class ApiModule:
     """API modules live under their root.
 
-    Each of ``modules`` names a root parameter and either a pack ``table`` or a ``section``. In
-    a table, the dotted names of a ``column`` cell are its modules: `` `dynamo.kvbm` (re-exported
+    Each of ``modules`` names its ``root`` (a template) and either a pack ``table`` or a
+    ``section``. In a table, the dotted names of a ``column`` cell are its modules: `` `dynamo.kvbm` (re-exported
     from `dynamo.kvbm.tiers`) `` names two. A section names its module with the first dotted name
     in inline code of its text, and more in the ``column`` of a table it holds.
     """
 
-    modules: tuple[dict[str, str], ...] = ()
-    column: str = "Module"
+    modules: tuple[ModuleLocation, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for item in self.modules:
-            root = ctx.param(item["root"])
+            root = ctx.render(item.root)
             for module, line, column in self._named(ctx, item):
                 if not _under(module, root):
                     yield Violation(
@@ -50,15 +64,15 @@ class ApiModule:
                         column,
                     )
 
-    def _named(self, ctx: Context, item: dict[str, str]) -> Iterator[tuple[str, int, int]]:
-        if "table" in item:
-            found = ctx.table(item["table"])
-            yield from _table_modules(ctx, found[1] if found else None, self.column)
-        elif "section" in item:
-            section = ctx.section(section_path(item["section"]))
+    def _named(self, ctx: Context, item: ModuleLocation) -> Iterator[tuple[str, int, int]]:
+        if item.table:
+            found = ctx.table(item.table)
+            yield from _table_modules(ctx, found[1] if found else None, item.column)
+        else:
+            section = ctx.section(section_path(item.section))
             yield from _first_module(ctx, section)
             tables = section.blocks_of(Table) if section else []
-            yield from _table_modules(ctx, tables[0] if tables else None, self.column)
+            yield from _table_modules(ctx, tables[0] if tables else None, item.column)
 
 
 def _table_modules(ctx: Context, table: Table | None, column: str) -> Iterator[tuple[str, int, int]]:

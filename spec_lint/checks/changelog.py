@@ -12,6 +12,7 @@ from spec_lint.checks import register
 from spec_lint.facts.versions import Version, is_newer, parse_version
 from spec_lint.findings import Violation
 from spec_lint.model import Paragraph, Section
+from spec_lint.pack.markers import SectionPath
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -33,7 +34,7 @@ _FORM = '"X.Y.Z" or "X.Y.Z-rc.1", optionally followed by " (YYYY-MM-DD)" or " (T
 class Changelog:
     """The ``section``'s headings are versions, newest first, each with at least one list item."""
 
-    section: str = "Changelog"
+    section: SectionPath = "Changelog"
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         changelog = ctx.section((self.section,))

@@ -12,6 +12,7 @@ from spec_lint.checks.unique_values import listed_twice
 from spec_lint.facts.cells import column_values
 from spec_lint.facts.naming import kebab_case
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import ColumnName, Regex, TableName
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -30,11 +31,11 @@ class CliFlag:
     (``--port=8000``) belongs in Default. A flag listed twice is reported at its second listing.
     """
 
-    table: str = "flags"
-    column: str = "Flag"
-    long: str = r"--(\[no-\])?[a-z0-9]+(-[a-z0-9]+)*"
-    short: str = r"-[A-Za-z0-9]"
-    metavar: str = r"<[^<>]+>|[A-Z][A-Z0-9_]*"
+    table: TableName = "flags"
+    column: ColumnName = "Flag"
+    long: Regex = r"--(\[no-\])?[a-z0-9]+(-[a-z0-9]+)*"
+    short: Regex = r"-[A-Za-z0-9]"
+    metavar: Regex = r"<[^<>]+>|[A-Z][A-Z0-9_]*"
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         first: dict[str, int] = {}

@@ -1,8 +1,8 @@
 """The column-format check: values of a table column of one form.
 
 String options are templates: ``{component}``, ``{COMPONENT}``, ``{component-}`` and ``{<param>}``
-for any string pack parameter (``{metric_prefix}``, ``{error_code}``) are filled per spec, so the
-conventions stay in the pack's ``[params]``.
+for any declared pack parameter (``{metric_prefix}``, ``{error_code}``) are filled per spec, so
+the conventions stay in the pack's ``[params]``.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from spec_lint.checks import register
 from spec_lint.checks.unique_values import UniqueValues
 from spec_lint.facts.cells import column_values
 from spec_lint.facts.naming import pascal_case
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import ColumnName, Pattern, TableName, Template
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -60,22 +61,18 @@ class ColumnFormat:
     listed twice is reported as by ``unique-values``.
     """
 
-    table: str
-    column: str
+    table: TableName
+    column: ColumnName
     what: str = "value"
-    prefix: str = ""
-    pattern: str = ""
-    form: str = ""
-    example: str = ""
-    suggest: str = ""
+    prefix: Template = ""
+    pattern: Pattern = ""
+    form: Template = ""
+    example: Template = ""
+    suggest: Literal["", "PascalCase", "renumbered example"] = ""
     unique: bool = False
 
-    def __post_init__(self) -> None:
-        if self.suggest and self.suggest not in _SUGGESTIONS:
-            raise ValueError(f'unknown suggestion "{self.suggest}" (expected one of {", ".join(_SUGGESTIONS)})')
-
     def check(self, ctx: Context) -> Iterator[Violation]:
-        prefix, pattern = ctx.render(self.prefix), ctx.render(self.pattern)
+        prefix, pattern = ctx.render(self.prefix), ctx.render_pattern(self.pattern)
         for value in column_values(ctx, self.table, self.column):
             text, line, column = value.text, value.row.line, value.column
             if prefix and not text.casefold().startswith(prefix.casefold()):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.facts.cells import column_values
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import ColumnName, TableName, Template
 from spec_lint.template import quoted
 
 if TYPE_CHECKING:
@@ -21,23 +22,29 @@ _UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _WILDCARD = re.compile(r"[A-Z][A-Z0-9_]*\*")
 
 
+@dataclass(frozen=True, slots=True)
+class TableColumn:
+    table: TableName
+    column: ColumnName
+
+
 @register("env-var-name")
 @dataclass(frozen=True, slots=True)
 class EnvVarName:
-    """Environment variables, in each ``[table, column]`` of ``columns``, are upper snake case
-    and start with ``prefix`` unless the pack parameter named by ``allowed`` lists them. A
+    """Environment variables, in each ``{table, column}`` of ``columns``, are upper snake case
+    and start with ``prefix`` unless ``allowed`` (templates) lists them. A
     wildcard row such as ``DYNAMO_ROUTER_*`` passes when it starts with the prefix.
     """
 
-    columns: tuple[Sequence[str], ...] = ()
-    prefix: str = ""
-    allowed: str = ""
+    columns: tuple[TableColumn, ...] = ()
+    prefix: Template = ""
+    allowed: tuple[Template, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         prefix = ctx.render(self.prefix)
-        allowed = ctx.param_list(self.allowed)
-        for table, column in self.columns:
-            for value in column_values(ctx, table, column):
+        allowed = ctx.render_list(self.allowed)
+        for where in self.columns:
+            for value in column_values(ctx, where.table, where.column):
                 message = _problem(ctx, value.text, prefix, allowed)
                 if message:
                     yield Violation(f'environment variable "{value.text}" {message}', value.row.line, value.column)

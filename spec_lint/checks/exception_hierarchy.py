@@ -11,6 +11,7 @@ from spec_lint.checks import register
 from spec_lint.facts.naming import pascal_case
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock
+from spec_lint.pack.markers import SectionPath
 from spec_lint.template import section_path
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class ExceptionHierarchy:
     directly under the root. A child's branch stands below the first letter of its parent.
     """
 
-    section: str = "Error Handling > Exception Hierarchy"
+    section: SectionPath = "Error Handling > Exception Hierarchy"
     root: str = "DynamoError"
     suffix: str = "Error"
 

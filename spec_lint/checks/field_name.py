@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import Regex, SectionPath, Template
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -17,20 +18,20 @@ if TYPE_CHECKING:
 @register("field-name")
 @dataclass(frozen=True, slots=True)
 class FieldName:
-    """A ``**key**:`` field in ``section`` names ``prefix`` (a pack parameter) then ``rest``.
+    """A ``**key**:`` field in ``section`` names ``prefix`` (a template) then ``rest`` (a regex).
 
     Several names may be given, separated by commas. ``expected`` is shown in the message,
     with ``{prefix}`` filled in.
     """
 
     key: str
-    section: str = ""
-    prefix: str = ""
-    rest: str = ""
+    section: SectionPath = ""
+    prefix: Template = ""
+    rest: Regex = ""
     expected: str = ""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        prefix = ctx.param(self.prefix) if self.prefix else ""
+        prefix = ctx.render(self.prefix)
         form = re.compile(re.escape(prefix) + self.rest)
         expected = self.expected.replace("{prefix}", prefix)
         for found in ctx.doc.fields_named(self.key, self.section):

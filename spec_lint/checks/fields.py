@@ -6,10 +6,11 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from spec_lint.checks import register, tuples
+from spec_lint.checks import register
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import Pattern, SectionPath
 from spec_lint.template import alternatives
 from spec_lint.titles import normalize_title, title_matches
 
@@ -24,9 +25,9 @@ _CLOCK_SLACK = datetime.timedelta(days=1)
 @dataclass(frozen=True, slots=True)
 class FieldRequirement:
     key: str
-    section: str = ""
+    section: SectionPath = ""
     values: tuple[str, ...] = ()
-    pattern: str = ""
+    pattern: Pattern = ""
     example: str = ""
     date: bool = False
 
@@ -41,21 +42,15 @@ class Fields:
     form) or ``date`` (an ISO date, real and not in the future).
     """
 
-    fields: tuple[dict[str, Any], ...] = ()
-
-    def __post_init__(self) -> None:
-        self.requirements()  # an unknown option fails when the pack loads, not on the first file
-
-    def requirements(self) -> list[FieldRequirement]:
-        return [FieldRequirement(**tuples(item)) for item in self.fields]
+    fields: tuple[FieldRequirement, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        for wanted in self.requirements():
+        for wanted in self.fields:
             found = next(iter(ctx.doc.fields_named(wanted.key, wanted.section)), None)
             if found is None:
                 yield from _missing(ctx, wanted)
             elif not ctx.has_placeholder(found.value):
-                problem = _problem(wanted, found.value, ctx.render(wanted.pattern))
+                problem = _problem(wanted, found.value, ctx.render_pattern(wanted.pattern))
                 if problem:
                     value = f'"{found.value}"' if found.value else "empty"
                     yield Violation(f'"{wanted.key}" is {value}{problem}', found.line)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.facts.cells import column_values
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import ColumnName, TableName
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -22,10 +23,10 @@ class ListedIn:
     Quiet when the other table or its column is absent: that table's own rules report it.
     """
 
-    table: str
-    column: str
-    in_table: str
-    in_column: str
+    table: TableName
+    column: ColumnName
+    in_table: TableName
+    in_column: ColumnName
     what: str = "value"
 
     def check(self, ctx: Context) -> Iterator[Violation]:

@@ -11,6 +11,7 @@ from spec_lint.checks import register
 from spec_lint.facts.cells import column_values
 from spec_lint.facts.naming import snake_case
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import ColumnName, TableName
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -25,8 +26,8 @@ class MetricLabels:
     with ``__`` and are not one of the ``reserved`` names.
     """
 
-    table: str = "metrics"
-    column: str = "Labels"
+    table: TableName = "metrics"
+    column: ColumnName = "Labels"
     reserved: tuple[str, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:

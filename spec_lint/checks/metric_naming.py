@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,6 +11,7 @@ from spec_lint.checks import register
 from spec_lint.facts.cells import column_values
 from spec_lint.facts.naming import snake_case
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import ColumnName, TableName
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -29,10 +30,10 @@ class MetricNaming:
     unit to the units it replaces). A unit is not required. The message names the better name.
     """
 
-    table: str = "metrics"
-    column: str = "Metric Name"
-    type_column: str = "Type"
-    units: dict[str, Sequence[str]] = field(default_factory=dict)
+    table: TableName = "metrics"
+    column: ColumnName = "Metric Name"
+    type_column: ColumnName = "Type"
+    units: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         types = {value.row: value.text for value in column_values(ctx, self.table, self.type_column)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,10 +11,19 @@ from spec_lint.facts.fences import holds_unclosed
 from spec_lint.facts.tree import Gap, gaps, is_excused, matches, misspelt, place, scopes
 from spec_lint.findings import Violation
 from spec_lint.model import Section
+from spec_lint.pack.markers import SectionPath
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
     from spec_lint.template import TemplateSection
+
+
+@dataclass(frozen=True, slots=True)
+class SubSections:
+    """What a section's sub-sections are called, with an example heading."""
+
+    name: str = "sub-section"
+    example: str = ""
 
 
 @register("missing-section")
@@ -28,7 +37,7 @@ class MissingSection:
     """
 
     similarity: float = 0.8
-    sub_sections: dict[str, dict[str, str]] = field(default_factory=dict)
+    sub_sections: Mapping[SectionPath, SubSections] = field(default_factory=dict)
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for gap in gaps(ctx):
@@ -53,10 +62,10 @@ class MissingSection:
 
     def _too_few(self, section: Section, section_def: TemplateSection) -> str:
         count, wanted = len(section.children), section_def.min_children
-        named = self.sub_sections.get(section_def.title, {})
-        name = named.get("name", "sub-section")
+        named = self.sub_sections.get(section_def.title, SubSections())
+        name = named.name
         has = f"no {name}" if count == 0 else f"{count} {name}{'s' if count > 1 else ''}"
-        example = f', such as "{named["example"]}"' if "example" in named else ""
+        example = f', such as "{named.example}"' if named.example else ""
         return f'section "{section.title}" has {has} (expected at least {wanted}{example})'
 
 

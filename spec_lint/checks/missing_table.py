@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from spec_lint.checks import register
 from spec_lint.checks.table_columns import column_list
@@ -27,8 +27,10 @@ class MissingTable:
     ``table-syntax``.
     """
 
+    params: ClassVar[tuple[str, ...]] = ("not_applicable",)
+
     def check(self, ctx: Context) -> Iterator[Violation]:
-        not_applicable = re.compile(str(ctx.pack.params.get("not_applicable", r"(?!)")), re.IGNORECASE)
+        not_applicable = re.compile(ctx.render_pattern("{not_applicable}"), re.IGNORECASE)
         for table_def in ctx.pack.tables.values():
             section = ctx.section(table_def.section)
             if section is None or not section.has_content or section.blocks_of(Table):

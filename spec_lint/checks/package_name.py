@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.findings import Violation
 from spec_lint.model import CodeBlock, TextLine
+from spec_lint.pack.markers import SectionPath, Template
 from spec_lint.template import alternatives, section_path
 
 if TYPE_CHECKING:
@@ -20,14 +21,13 @@ if TYPE_CHECKING:
 @register("package-name")
 @dataclass(frozen=True, slots=True)
 class PackageName:
-    """``pip install`` in the code blocks of ``section`` installs only what the pack parameter
-    named by ``packages`` lists."""
+    """``pip install`` in the code blocks of ``section`` installs only the ``packages`` (templates)."""
 
-    section: str
-    packages: str = "packages"
+    section: SectionPath
+    packages: tuple[Template, ...]
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        allowed = ctx.param_list(self.packages)
+        allowed = ctx.render_list(self.packages)
         known = {_canonical(p) for p in allowed}
         expected = alternatives(allowed)
         for text_line in _install_args(ctx, section_path(self.section)):

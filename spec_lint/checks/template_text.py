@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.facts.prose import cell_lines, code_lines
 from spec_lint.findings import Violation
-from spec_lint.guidance import find, fold, guidance_of
+from spec_lint.guidance import Guidance, find, fold
 from spec_lint.model import Paragraph, Table, TextLine
 
 if TYPE_CHECKING:
@@ -30,14 +30,11 @@ class TemplateText:
     part of a placeholder is left to ``placeholder``.
     """
 
-    texts: tuple[str | Mapping[str, str], ...] = ()
-
-    def __post_init__(self) -> None:
-        for item in self.texts:
-            guidance_of(item)  # a malformed entry fails when the pack loads
+    texts: tuple[str | Guidance, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        wanted = [g for g in map(guidance_of, self.texts) if g.folded]
+        given = (item if isinstance(item, Guidance) else Guidance(item) for item in self.texts)
+        wanted = [g for g in given if g.folded]
         seen: set[tuple[int, int]] = set()
         for run, finder in _runs(ctx):
             for hit in find([t.text for t in run], wanted):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.facts.cells import column_values
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import ColumnName, Regex, TableName
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ValueType:
-    pattern: str
+    pattern: Regex
     expected: str
 
 
@@ -31,15 +32,15 @@ class TypedValues:
     values ("None", "(required)") always pass.
     """
 
-    table: str
-    column: str
-    type_column: str = "Type"
+    table: TableName
+    column: ColumnName
+    type_column: ColumnName = "Type"
     what: str = "value"
-    types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    types: Mapping[str, ValueType] = field(default_factory=dict)
     accepted: tuple[str, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        value_types = {name.casefold(): ValueType(**given) for name, given in self.types.items()}
+        value_types = {name.casefold(): given for name, given in self.types.items()}
         accepted = {value.casefold() for value in self.accepted}
         types = {value.row: value.text for value in column_values(ctx, self.table, self.type_column)}
         for value in column_values(ctx, self.table, self.column):

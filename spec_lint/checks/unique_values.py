@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.facts.cells import column_values
 from spec_lint.findings import Violation
+from spec_lint.pack.markers import ColumnName, TableName
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
 class UniqueValues:
     """Each value of a table column is listed once; the second listing is reported."""
 
-    table: str
-    column: str
+    table: TableName
+    column: ColumnName
     what: str = "value"
 
     def check(self, ctx: Context) -> Iterator[Violation]:

@@ -33,7 +33,9 @@ class UnknownSection:
         section_defs = ctx.pack.all_sections
         typos = misspellings(ctx, self.similarity)
         for section in ctx.doc.sections:
-            if section.level not in self.levels or ctx.has_placeholder(section.title) or section.line in typos:
+            if section.level not in self.levels or section is ctx.doc.title:
+                continue
+            if ctx.has_placeholder(section.title) or section.line in typos:
                 continue
             if not any(stands_for(section, s) for s in section_defs):
                 suggestion = self._suggest(section.title, [s.title for s in section_defs])

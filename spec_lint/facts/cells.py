@@ -23,7 +23,7 @@ def present_tables(ctx: Context) -> Iterator[tuple[TemplateTable, Table]]:
 
 def deliberate_marks(ctx: Context) -> list[str]:
     """The values that leave a cell blank on purpose: ``-``, ``—``, ``N/A`` (the pack's list)."""
-    return list(ctx.pack.params.get("deliberate_empty", []))
+    return list(ctx.pack.strings("deliberate_empty"))
 
 
 def is_checkable(ctx: Context, cell: Cell) -> bool:

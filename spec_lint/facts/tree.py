@@ -24,12 +24,14 @@ def container(ctx: Context) -> Section:
     """A level-0 section holding the template's top sections, at the title's line.
 
     The sections under every H1 (and any before the first) count, so that a second H1 is
-    reported once, by the title rule, rather than as a run of missing sections.
+    reported once, by the title rule, rather than as a run of missing sections. When the
+    template's sections are H1s, they are the H1s after the title.
     """
     level = ctx.pack.top_level
-    above = [ctx.doc.root, *(s for s in ctx.doc.sections if s.level < level)]
-    tops = sorted((c for s in above for c in s.children if c.level == level), key=lambda s: s.line)
     title = ctx.doc.title
+    above = [ctx.doc.root, *(s for s in ctx.doc.sections if s.level < level)]
+    tops = sorted((c for s in above for c in s.children if c.level == level and c is not title),
+                  key=lambda s: s.line)
     return Section("", 0, title.line if title else 1, children=tops)
 
 

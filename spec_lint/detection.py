@@ -1,0 +1,56 @@
+"""Which pack a Markdown file belongs to, from the markers the pack declares (``[pack.detect]``)."""
+
+from __future__ import annotations
+
+import re
+
+from spec_lint.model import Document
+from spec_lint.pack import Pack
+from spec_lint.titles import normalize_title
+
+_SPACE = re.compile(r"\s+")
+# Entities, links, images, autolinks and inline HTML can put into a heading's text letters that
+# its source does not hold in that order; with one of these the raw text proves nothing.
+_REWRITES = re.compile(r"[&\[<]")
+# An H1 is a line with a "#", or a paragraph over a "===" line (inside a quote or list too).
+_UNDERLINE = re.compile(r"^[ \t>*+\-\d.)]*=+\s*$", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def might_be(text: str, pack: Pack) -> bool:
+    """A cheap test on the raw text that every document of the pack passes (``is_document_of``
+    implies it), so that other Markdown is passed over without a parse."""
+    folded = text.casefold()
+    detect = pack.document.detect
+    spaced = _SPACE.sub(" ", folded)
+    if any(normalize_title(key) in spaced for key in detect.fields):
+        return True
+    if not detect.title_suffix.strip():
+        return False
+    # A heading's text is its source less markup (emphasis, code backticks, line breaks), so
+    # the suffix's letters and digits stand together in the source's letters and digits.
+    source = _heading_source(text)
+    return _REWRITES.search(source) is not None or _skeleton(detect.title_suffix) in _skeleton(source)
+
+
+def _heading_source(text: str) -> str:
+    """The lines that may hold an H1, and maybe more: "#" lines and blocks with a "===" line."""
+    hashes = [line for line in text.split("\n") if "#" in line]  # markdown breaks lines at \n only
+    blocks = [block for block in _BLANK_LINE.split(text) if _UNDERLINE.search(block)]
+    return "\n".join([*hashes, *blocks])
+
+
+def _skeleton(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def is_document_of(doc: Document, pack: Pack) -> bool:
+    """Is the document of the pack's type: its title ends as the pack's do, or it has the pack's field?"""
+    if doc.title and has_title_suffix(doc.title.title, pack):
+        return True
+    return any(doc.field(key) is not None for key in pack.document.detect.fields)
+
+
+def has_title_suffix(title: str, pack: Pack) -> bool:
+    suffix = pack.document.detect.title_suffix
+    return bool(suffix.strip()) and title.rstrip().casefold().endswith(suffix.casefold())

@@ -1,0 +1,98 @@
+"""A loaded pack as values: its document type, parameters and rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spec_lint.findings import Severity
+from spec_lint.pack.markers import Template
+
+if TYPE_CHECKING:
+    from spec_lint.checks import Check
+    from spec_lint.template import TemplateSection, TemplateTable, ValueSet
+
+ParamValue = str | float | bool | tuple[str, ...]
+
+
+class PackError(Exception):
+    """A pack that cannot be loaded; the message says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    type: str
+    value: ParamValue
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Detect:
+    """The markers of a document of the pack: an H1 ending in ``title_suffix`` or one of ``fields``."""
+
+    title_suffix: str = ""
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Where a document's component id comes from."""
+
+    front_matter_key: str = "component"
+    title_group: str = "name"
+    strip_prefixes: tuple[Template, ...] = ()  # rendered when the pack loads
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentType:
+    section_level: int
+    title_pattern: str
+    title_example: str
+    detect: Detect
+    identity: Identity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    description: str
+    check: Check
+    fixable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    name: str
+    description: str
+    document: DocumentType
+    params: Mapping[str, Param]
+    sections: tuple[TemplateSection, ...]
+    tables: Mapping[str, TemplateTable]
+    value_sets: Mapping[str, ValueSet]
+    rules: tuple[Rule, ...]
+    fingerprint: str
+
+    @property
+    def top_level(self) -> int:
+        """The heading level of the template's top sections."""
+        return self.document.section_level
+
+    @property
+    def all_sections(self) -> list[TemplateSection]:
+        """Every section of the template, at every depth."""
+        found: list[TemplateSection] = []
+        pending = list(self.sections)
+        while pending:
+            section_def = pending.pop(0)
+            found.append(section_def)
+            pending.extend(section_def.children)
+        return found
+
+    def strings(self, name: str) -> tuple[str, ...]:
+        """A list parameter the engine reads for every rule; empty when the pack does not declare it."""
+        param = self.params.get(name)
+        return param.value if param is not None and isinstance(param.value, tuple) else ()
