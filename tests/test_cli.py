@@ -199,7 +199,7 @@ def test_internal_error_is_one_line_without_traceback(monkeypatch: pytest.Monkey
     def explode(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("spec_lint.cli.lint_paths", explode)
+    monkeypatch.setattr("spec_lint.cli.check.lint_paths", explode)
     result = run(VALID)
     assert result.exit_code == 2
     assert result.stderr == "spec-lint: error: internal error: RuntimeError('boom')\n"
@@ -209,7 +209,7 @@ def test_a_bad_rule_pack_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     def bad_pack() -> None:
         raise PackError("dynamo-component.toml: KeyError: 'pack'")
 
-    monkeypatch.setattr("spec_lint.cli.builtin_pack", bad_pack)
+    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", bad_pack)
     result = run(VALID)
     assert result.exit_code == 2
     assert result.stderr.startswith("spec-lint: error: bad rule pack: dynamo-component.toml")
@@ -223,7 +223,7 @@ class _BrokenCheck:
 def test_a_bug_in_one_check_exits_2_and_the_other_rules_still_report(monkeypatch: pytest.MonkeyPatch) -> None:
     pack = builtin_pack()
     buggy = Rule("SL999", "buggy", Severity.ERROR, "", _BrokenCheck())
-    monkeypatch.setattr("spec_lint.cli.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
+    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
     result = run(BROKEN)
     assert result.exit_code == 2
     assert f"spec-lint: error: {BROKEN}: internal error in SL999 buggy: ZeroDivisionError" in result.stderr

@@ -9,7 +9,9 @@ from conftest import VALID_SPEC
 
 from spec_lint import Pack, lint_paths, lint_text
 from spec_lint.context import Context
-from spec_lint.engine import component_id, is_document_of, placeholders_of
+from spec_lint.detection import is_document_of
+from spec_lint.engine import placeholders_of
+from spec_lint.identity import component_id
 from spec_lint.parser import parse
 
 HEADER = "> **Template Version**: 1.0\n"

@@ -12,7 +12,7 @@ from conftest import valid_with
 
 from spec_lint.cli import main
 from spec_lint.findings import Finding, Report, Severity
-from spec_lint.formats import FORMATS, FormatOptions, escape_data, escape_property, summary
+from spec_lint.formats import FORMATS, FormatOptions, escape_data, escape_property, printable, summary
 
 JSON_KEYS = ["path", "line", "column", "end_line", "code", "name", "severity", "message"]
 HOSTILE = "%0A::error::x"
@@ -124,7 +124,7 @@ def test_hostile_findings_cannot_inject_a_workflow_command() -> None:
     assert command == "warning"
     assert properties == {"file": hostile.path, "line": "7", "col": "2", "endLine": "9",
                           "title": "SL302 metric-naming"}
-    assert data == hostile.message
+    assert data == printable(hostile.message)
     assert_only_own_commands(out)
 
 
