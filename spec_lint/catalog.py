@@ -21,7 +21,8 @@ _REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 @dataclass(frozen=True, slots=True)
 class RuleDoc:
-    """A rule's documentation; ``options`` as the pack sets them, ``params`` the pack parameters they name."""
+    """A rule's documentation; ``options`` those the pack sets (not left at their default),
+    ``params`` the pack parameters they name."""
 
     code: str
     name: str
@@ -49,10 +50,17 @@ def rule_docs(pack: Pack) -> list[RuleDoc]:
 def _pack_rule_doc(rule: Rule, pack: Pack) -> RuleDoc:
     kinds = {cls: kind for kind, cls in registry().items()}
     check = rule.check
-    options = tuple((f.name, getattr(check, f.name)) for f in dataclasses.fields(check))  # type: ignore[arg-type]
+    options = tuple((f.name, getattr(check, f.name)) for f in dataclasses.fields(check)  # type: ignore[arg-type]
+                    if getattr(check, f.name) != _default(f))
     named = sorted({name for _, value in options for name in _REFERENCE.findall(repr(value))} & set(pack.params))
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(check), "?"),
                    inspect.getdoc(type(check)) or "", options, tuple((name, pack.params[name]) for name in named))
+
+
+def _default(option: dataclasses.Field[object]) -> object:
+    if option.default_factory is not dataclasses.MISSING:
+        return option.default_factory()
+    return option.default
 
 
 def find_rule(docs: list[RuleDoc], wanted: str) -> RuleDoc | None:
@@ -62,8 +70,8 @@ def find_rule(docs: list[RuleDoc], wanted: str) -> RuleDoc | None:
 
 
 def closest_rule(docs: list[RuleDoc], wanted: str) -> str | None:
-    """The code or name closest to a mistyped one."""
+    """The code or name closest to a mistyped one; of equally close ones, the first in code order."""
+    key = wanted.strip().casefold()
     names = [d.code for d in docs] + [d.name for d in docs]
-    by_case = {name.casefold(): name for name in names}
-    found = difflib.get_close_matches(wanted.strip().casefold(), list(by_case), n=1, cutoff=0.6)
-    return by_case[found[0]] if found else None
+    best = max(names, key=lambda name: difflib.SequenceMatcher(None, key, name.casefold()).ratio())
+    return best if difflib.SequenceMatcher(None, key, best.casefold()).ratio() >= 0.6 else None
