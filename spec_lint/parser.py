@@ -12,6 +12,7 @@ from markdown_it.rules_inline import StateInline, autolink, html_inline, link
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from spec_lint.comments import COMMENT_OPEN, comments_in
 from spec_lint.model import (
     Cell,
     CodeBlock,
@@ -33,9 +34,6 @@ _FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)
 _HARD_BREAK = re.compile(r"(?:\s*(?:<br\s*/?>|\\))+$", re.IGNORECASE)
 # The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
 _NEWLINE = re.compile(r"\r\n?|\n")
-
-
-_COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 
 
 def _located(rule: RuleFuncInlineType) -> RuleFuncInlineType:
@@ -109,30 +107,7 @@ def _located_children(inline: Token, kind: str) -> Iterator[tuple[Token, int]]:
 
 
 def _is_comment(token: Token) -> bool:
-    return token.content.lstrip().startswith(_COMMENT_OPEN)
-
-
-def comments_in(source: str, line: int, inline: bool = False) -> Iterator[Comment]:
-    """The comments in ``source`` (which starts on ``line``); an unclosed one runs to its end."""
-    position, start = 0, source.find(_COMMENT_OPEN)
-    while start >= 0:
-        line += source.count("\n", position, start)
-        text, position = _comment_at(source, start)
-        span = source.count("\n", start, position)
-        yield Comment(line, line + span, text.strip(), inline)
-        line += span
-        start = source.find(_COMMENT_OPEN, position)
-
-
-def _comment_at(source: str, start: int) -> tuple[str, int]:
-    """The text of the comment opened at ``start``, and where it stops."""
-    body = start + len(_COMMENT_OPEN)
-    # From start + 2, so that the empty comments "<!-->" and "<!--->" close themselves.
-    end = source.find(_COMMENT_CLOSE, start + 2)
-    if end < 0:
-        stop = len(source.rstrip("\n"))
-        return source[body:stop], stop
-    return source[body : max(end, body)], end + len(_COMMENT_CLOSE)
+    return token.content.lstrip().startswith(COMMENT_OPEN)
 
 
 class _Builder:

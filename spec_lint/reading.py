@@ -37,19 +37,10 @@ def read(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
 
 def read_bytes(path: Path, max_size: int) -> bytes:
     # stat before open: opening a FIFO for reading blocks until a writer comes, maybe forever.
-    kind = _kind(_stat(path))
-    if kind:
-        raise UnreadableError(f"not a regular file ({kind})")
-    try:
-        # O_NONBLOCK guards against a swap to a FIFO between the stat and the open.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as error:
-        raise UnreadableError(_os_reason(error)) from None
-    with os.fdopen(fd, "rb") as file:
-        status = os.fstat(fd)
-        kind = _kind(status)
-        if kind:
-            raise UnreadableError(f"not a regular file ({kind})")
+    _require_regular(_stat(path))
+    with os.fdopen(_open(path), "rb") as file:
+        status = os.fstat(file.fileno())
+        _require_regular(status)
         if max_size and status.st_size > max_size:
             raise TooLargeError(status.st_size, max_size)
         return _read_limited(file, max_size)
@@ -60,6 +51,21 @@ def _stat(path: Path) -> os.stat_result:
         return os.stat(path)
     except OSError as error:
         raise UnreadableError(_os_reason(error)) from None
+
+
+def _open(path: Path) -> int:
+    # O_NONBLOCK guards against a swap to a FIFO between the stat and the open.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        return os.open(path, flags)
+    except OSError as error:
+        raise UnreadableError(_os_reason(error)) from None
+
+
+def _require_regular(status: os.stat_result) -> None:
+    kind = _kind(status)
+    if kind:
+        raise UnreadableError(f"not a regular file ({kind})")
 
 
 def _kind(status: os.stat_result) -> str:
