@@ -51,6 +51,8 @@ def _stat(path: Path) -> os.stat_result:
         return os.stat(path)
     except OSError as error:
         raise UnreadableError(_os_reason(error)) from None
+    except ValueError as error:  # a NUL in the path, which only a caller of the library can give
+        raise UnreadableError(f"cannot read file: {error}") from None
 
 
 def _open(path: Path) -> int:

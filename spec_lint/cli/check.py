@@ -21,7 +21,7 @@ from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 @dataclasses.dataclass(frozen=True, slots=True)
 class RunOptions:
     output_format: str
-    format: FormatOptions
+    formatting: FormatOptions
     fail_on: Severity
     verbose: bool
     max_file_size: int
@@ -81,4 +81,4 @@ def _print(report: Report, options: RunOptions) -> None:
             note(f"passed over {path}: {reason}")
     for error in report.errors:
         fail(error)
-    emit(FORMATS[options.output_format](report, options.format), options.format.color)
+    emit(FORMATS[options.output_format](report, options.formatting), options.formatting.color)
