@@ -266,3 +266,13 @@ def test_a_file_name_that_is_not_utf8_is_printed_escaped(tmp_path: Path) -> None
 def test_reading_errors_are_value_errors() -> None:
     """Callers that guard a read (a linked file's anchors) catch ValueError and OSError only."""
     assert issubclass(UnreadableError, ValueError) and issubclass(TooLargeError, ValueError)
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("folder", "not a regular file (a folder)"),
+    ("a\0b.md", "cannot read file: embedded null byte"),
+])
+def test_what_only_a_library_caller_can_name_is_one_finding(tmp_path: Path, pack: Pack, name: str,
+                                                            message: str) -> None:
+    (tmp_path / "folder").mkdir()
+    assert sl001_message(tmp_path / name, pack) == ("SL001", message)
