@@ -98,12 +98,16 @@ def _inline_comments(inline: Token) -> Iterator[Comment]:
 
 def _located_children(inline: Token, kind: str) -> Iterator[tuple[Token, int]]:
     """The children of one kind with the line each starts on."""
-    # Counting soft breaks would miss line ends inside code spans and link titles.
-    start = inline.map[0] + 1 if inline.map else 1
+    # Counting soft breaks would miss line ends inside code spans and link titles. Offsets grow
+    # in child order, so counting on from the last one keeps a line of many tags linear.
+    line = inline.map[0] + 1 if inline.map else 1
+    counted = 0
     for child in inline.children or []:
         if child.type == kind:
             offset = int(child.meta.get("offset", 0))
-            yield child, start + inline.content.count("\n", 0, offset)
+            line += inline.content.count("\n", counted, offset)
+            counted = max(counted, offset)
+            yield child, line
 
 
 def _is_comment(token: Token) -> bool:

@@ -308,3 +308,9 @@ def test_an_edit_replaces_a_half_open_range_or_inserts() -> None:
 def test_an_edit_must_be_a_range(start: int, end: int) -> None:
     with pytest.raises(ValueError, match="is not a range"):
         Edit(start, end, "")
+
+
+def test_lines_of_links_and_comments_among_many_tags() -> None:
+    doc = parse("a <b> [x](u) <i>\nb <i> <!-- one -->\nd <!-- two\nlines --> [y](v)\n<br> [z](w)\n")
+    assert [(link.target, link.line) for link in doc.links] == [("u", 1), ("v", 4), ("w", 5)]
+    assert [(c.line, c.end_line, c.text) for c in doc.comments] == [(2, 2, "one"), (3, 4, "two\nlines")]
