@@ -9,11 +9,10 @@ from pathlib import Path
 from spec_lint.context import Context
 from spec_lint.detection import is_document_of, might_be
 from spec_lint.findings import Finding, Report, Severity, Violation
-from spec_lint.identity import component_id
+from spec_lint.identity import component_id, placeholders_of
 from spec_lint.model import Document
 from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
-from spec_lint.placeholders import Placeholders
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE, TooLargeError, UnreadableError, read
 
 
@@ -118,15 +117,6 @@ def select(findings: list[Finding], doc: Document) -> list[Finding]:
     """The findings to report: where configuration (per-rule switches) and the document's
     suppression comments will filter. Every finding is kept for now."""
     return findings
-
-
-def placeholders_of(pack: Pack) -> Placeholders:
-    params = pack.params
-    return Placeholders(
-        code_names=tuple(params.get("placeholder_names", ())),
-        texts=tuple(params.get("placeholder_texts", ())),
-        ignored=tuple(params.get("not_placeholders", ())),
-    )
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:

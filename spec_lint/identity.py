@@ -1,4 +1,5 @@
-"""The component a document specifies: the id that fills ``{component}`` in the pack's names."""
+"""What a document is in its pack: the component id that fills ``{component}`` in the pack's
+names, and the placeholders that mark template text not yet filled in."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from spec_lint.detection import has_title_suffix
 from spec_lint.model import Document
 from spec_lint.pack import Pack
+from spec_lint.placeholders import Placeholders
 
 _VERSION_TAIL = re.compile(r"[\s\-–—:]*(v?\d+(\.\d+)*)?[\s\-–—:]*$")
 
@@ -40,3 +42,13 @@ def _name_in_title(title: str, pack: Pack) -> str:
     if not has_title_suffix(title, pack):
         return ""
     return _VERSION_TAIL.sub("", title[: -len(pack.detect_title)])
+
+
+def placeholders_of(pack: Pack) -> Placeholders:
+    """What counts as a template placeholder in this pack's documents."""
+    params = pack.params
+    return Placeholders(
+        code_names=tuple(params.get("placeholder_names", ())),
+        texts=tuple(params.get("placeholder_texts", ())),
+        ignored=tuple(params.get("not_placeholders", ())),
+    )

@@ -11,9 +11,9 @@ from conftest import VALID_SPEC
 from spec_lint import Pack, lint_paths, lint_text
 from spec_lint.context import Context
 from spec_lint.detection import is_document_of
-from spec_lint.engine import detect, placeholders_of, select
+from spec_lint.engine import detect, select
 from spec_lint.findings import Severity, Violation
-from spec_lint.identity import component_id
+from spec_lint.identity import component_id, placeholders_of
 from spec_lint.pack import Rule
 from spec_lint.parser import parse
 
