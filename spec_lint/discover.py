@@ -1,38 +1,70 @@
-"""Which files a run looks at."""
+"""Which files a run looks at, and what could not be looked at."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 SKIPPED_DIRS = frozenset({"node_modules"})
+_MISSING = (errno.ENOENT, errno.ENOTDIR)
 
 
-def markdown_files(root: Path) -> Iterator[Path]:
-    """``*.md`` below ``root``, sorted, skipping hidden folders and ``node_modules``."""
-    for folder, dirs, files in os.walk(root):
-        # Pruning in place keeps the walk out of .git, .venv and node_modules entirely.
-        dirs[:] = sorted(d for d in dirs if not _skipped(d))
-        for name in sorted(files):
-            path = Path(folder, name)
-            if name.endswith(".md") and path.is_file():
-                yield path
+def markdown_files(root: Path, problems: list[str] | None = None) -> Iterator[Path]:
+    """``*.md`` below ``root`` in sorted order, skipping hidden folders and ``node_modules``.
+
+    Iterative (a tree thousands of levels deep is no RecursionError) and never follows a folder
+    symlink, so a link loop ends. A folder that cannot be listed adds a line to ``problems``.
+    """
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(_entries(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            if problems is not None:
+                problems.append(f"{folder}: cannot read folder: {error.strerror or error}")
+            continue
+        folders = [Path(e.path) for e in entries if _is_folder(e) and _walked(e)]
+        yield from (Path(e.path) for e in entries if e.name.endswith(".md") and not _is_folder(e))
+        pending.extend(reversed(folders))
 
 
-def _skipped(name: str) -> bool:
-    return name.startswith(".") or name in SKIPPED_DIRS
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as found:
+        return list(found)
 
 
-def expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Split what the user named into files to lint (each once) and paths that do not exist."""
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    # A file that is not a folder (even a FIFO or a dangling link) goes to the reader, which reports it.
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _walked(entry: os.DirEntry[str]) -> bool:
+    return not entry.is_symlink() and not entry.name.startswith(".") and entry.name not in SKIPPED_DIRS
+
+
+def expand(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Split what the user named into files to lint (each once) and one-line problems (a path
+    that does not exist or cannot be looked at, a folder that cannot be listed)."""
     files: dict[Path, None] = {}
-    missing: list[Path] = []
+    problems: list[str] = []
     for path in paths:
-        if path.is_dir():
-            files.update(dict.fromkeys(markdown_files(path)))
-        elif path.exists():
-            files[path] = None
-        else:
-            missing.append(path)
-    return list(files), missing
+        try:
+            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except OSError as error:
+            problems.append(f"{path}: {_stat_problem(error)}")
+            continue
+        files.update(dict.fromkeys(markdown_files(path, problems) if is_folder else [path]))
+    return list(files), problems
+
+
+def _stat_problem(error: OSError) -> str:
+    if error.errno in _MISSING:
+        return "no such file or directory"
+    return f"cannot read: {error.strerror or error}"

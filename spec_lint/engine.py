@@ -1,4 +1,4 @@
-"""Reads files, picks their pack, runs its rules, and gives findings their identity."""
+"""The engine: each file goes through reading, detection, parsing, identity, checks and selection."""
 
 from __future__ import annotations
 
@@ -10,10 +10,36 @@ from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import is_document_of, might_be
 from spec_lint.findings import Finding, Report, Severity, Violation
 from spec_lint.identity import component_id
+from spec_lint.model import Document
 from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
+from spec_lint.reading import DEFAULT_MAX_FILE_SIZE, TooLargeError, UnreadableError, read
 
-UNREADABLE = ("SL001", "unreadable-file")
+
+@dataclass(frozen=True, slots=True)
+class EngineRule:
+    """A rule of the engine itself, in no pack: what happens to a file before or around its checks."""
+
+    code: str
+    name: str
+    description: str
+    severity: Severity = Severity.ERROR
+
+
+INTERNAL_ERROR = EngineRule("SL000", "internal-error", """
+A rule raised an exception on this file: a bug in spec-lint, please report it. The other rules
+still report, and the run exits 2 because the file was not fully checked.
+""".strip())
+UNREADABLE = EngineRule("SL001", "unreadable-file", """
+The file cannot be read as text: it is not a regular file (a FIFO, a device, a folder), it cannot
+be opened, or it is binary or not UTF-8. Nothing else is reported on it.
+""".strip())
+TOO_LARGE = EngineRule("SL003", "file-too-large", """
+The file is larger than --max-file-size (1 MiB unless set; 0 for no limit), so it is not parsed:
+a specification is far smaller, and a huge file would slow every commit.
+""".strip())
+ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, TOO_LARGE)
+NOT_A_SPEC = "not a spec: no matching title or Template Version field"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,68 +49,74 @@ class FileResult:
     errors: tuple[str, ...] = ()
 
 
-def lint_paths(files: Sequence[Path], packs: Sequence[Pack]) -> Report:
-    """Lint each file with the first of ``packs`` whose document type it is; findings sorted."""
-    findings: list[Finding] = []
-    linted: list[str] = []
-    skipped: list[tuple[str, str]] = []
-    errors: list[str] = []
-    for path in files:
-        result = lint_file(path, packs)
-        findings.extend(result.findings)
-        errors.extend(result.errors)
-        if result.skipped:
-            skipped.append((str(path), result.skipped))
-        else:
-            linted.append(str(path))
-    findings.sort(key=lambda f: f.sort_key)
-    return Report(tuple(findings), tuple(linted), tuple(skipped), tuple(errors))
+def lint_paths(files: Sequence[Path], packs: Sequence[Pack], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Report:
+    """Lint each file with the first of ``packs`` whose document type it is; findings sorted.
+
+    The one orchestration function: a cache or parallel jobs wrap the ``lint_file`` calls here.
+    """
+    results = [(path, lint_file(path, packs, max_file_size)) for path in files]
+    findings = sorted((f for _, result in results for f in result.findings), key=lambda f: f.sort_key)
+    return Report(
+        findings=tuple(findings),
+        linted=tuple(str(path) for path, result in results if not result.skipped),
+        skipped=tuple((str(path), result.skipped) for path, result in results if result.skipped),
+        errors=tuple(error for _, result in results for error in result.errors),
+    )
 
 
-def lint_file(path: Path, packs: Sequence[Pack]) -> FileResult:
-    """Read and lint one file; one unreadable-file finding when it cannot be read as text."""
+def lint_file(path: Path, packs: Sequence[Pack], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> FileResult:
+    """Read and lint one file; one finding when it cannot be read as text or is too large."""
     try:
-        text = read_text(path)
-    except (OSError, UnreadableError) as error:
-        return FileResult((_unreadable(path, error),))
-    return lint_text(text, path, packs)
+        text = read(path, max_file_size)
+    except UnreadableError as error:
+        return FileResult((_engine_finding(path, UNREADABLE, str(error)),))
+    except TooLargeError as error:
+        return FileResult((_engine_finding(path, TOO_LARGE, str(error)),))
+    try:
+        return lint_text(text, path, packs)
+    except Exception as error:  # noqa: BLE001 - a bug outside the rules must not stop the run either
+        return _internal_error(path, f"internal error in the engine: {error!r} (please report it)")
 
 
 def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
     """Lint the text of the file at ``path`` (links resolve from there); passed over when empty or no spec."""
     if not text.removeprefix("\ufeff").strip():
         return FileResult(skipped="empty file")
-    candidates = [p for p in packs if might_be(text, p)]
-    doc = parse(text) if candidates else None
-    pack = next((p for p in candidates if doc and is_document_of(doc, p)), None)
-    if pack is None or doc is None:
-        return FileResult(skipped="not a spec: no matching title or Template Version field")
+    detected = detect(text, packs)
+    if detected is None:
+        return FileResult(skipped=NOT_A_SPEC)
+    pack, doc = detected
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
+    findings = select(run_rules(ctx), doc)
+    return FileResult(tuple(findings), errors=_internal_errors(path, findings))
+
+
+def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
+    """The first pack the text is a document of, and the parsed document; parsed only when a pack may fit."""
+    candidates = [pack for pack in packs if might_be(text, pack)]
+    if not candidates:
+        return None
+    doc = parse(text)
+    pack = next((p for p in candidates if is_document_of(doc, p)), None)
+    return (pack, doc) if pack else None
+
+
+def run_rules(ctx: Context) -> list[Finding]:
+    """Every rule's findings; a rule that raises is one internal-error finding, and the others still run."""
     findings: list[Finding] = []
-    errors: list[str] = []
-    for rule in pack.rules:
+    for rule in ctx.pack.rules:
         try:
-            findings.extend(_identify(path, rule, rule.check.check(ctx)))
+            findings.extend(_identify(ctx.path, rule, rule.check.check(ctx)))
         except Exception as error:  # noqa: BLE001 - a bug in one check must not stop the run
-            errors.append(f"{path}: internal error in {rule.code} {rule.name}: {error!r}")
-    return FileResult(tuple(findings), errors=tuple(errors))
+            message = f"internal error in {rule.code} {rule.name}: {error!r} (please report it)"
+            findings.append(_engine_finding(ctx.path, INTERNAL_ERROR, message))
+    return findings
 
 
-def read_text(path: Path) -> str:
-    """The file's text; raises ``UnreadableError`` for binary or non-UTF-8 content."""
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise UnreadableError("cannot read file: binary content (NUL byte)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        byte = data[error.start]
-        raise UnreadableError(f"file is not UTF-8 text (byte 0x{byte:02x} on line {line})") from None
-
-
-class UnreadableError(ValueError):
-    """A file that is binary or not UTF-8 text."""
+def select(findings: list[Finding], doc: Document) -> list[Finding]:
+    """The findings to report: where configuration (per-rule switches) and the document's
+    suppression comments will filter. Every finding is kept for now."""
+    return findings
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:
@@ -93,7 +125,15 @@ def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterab
         yield Finding(str(path), v.line, v.column, end, rule.code, rule.name, rule.severity, v.message, v.fix)
 
 
-def _unreadable(path: Path, error: OSError | UnreadableError) -> Finding:
-    reason = str(error) if isinstance(error, UnreadableError) else f"cannot read file: {error.strerror}"
-    code, name = UNREADABLE
-    return Finding(str(path), 1, 1, 1, code, name, Severity.ERROR, reason)
+def _engine_finding(path: Path, rule: EngineRule, message: str) -> Finding:
+    return Finding(str(path), 1, 1, 1, rule.code, rule.name, rule.severity, message)
+
+
+def _internal_error(path: Path, message: str) -> FileResult:
+    finding = _engine_finding(path, INTERNAL_ERROR, message)
+    return FileResult((finding,), errors=_internal_errors(path, [finding]))
+
+
+def _internal_errors(path: Path, findings: Iterable[Finding]) -> tuple[str, ...]:
+    """One line each for the run's errors: a file with an internal error was not fully checked."""
+    return tuple(f"{path}: {f.message}" for f in findings if f.code == INTERNAL_ERROR.code)

@@ -17,11 +17,20 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace lines ``line``..``end_line`` (1-based, inclusive) with ``text``."""
+    """Replace lines ``start``..``end - 1`` (1-based, half-open) with ``text``; ``start == end``
+    inserts ``text`` before line ``start`` (one past the last line appends)."""
 
-    line: int
-    end_line: int
+    start: int
+    end: int
     text: str
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.start <= self.end:
+            raise ValueError(f"edit of lines {self.start}..{self.end} is not a range (expected 1 <= start <= end)")
+
+    @property
+    def inserts(self) -> bool:
+        return self.start == self.end
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,16 +46,28 @@ def _sorted(report: Report) -> list[Finding]:
 
 
 def _text_line(finding: Finding, color: bool) -> str:
-    where = _one_line(f"{finding.path}:{finding.line}:{finding.column}:")
+    where = printable(f"{finding.path}:{finding.line}:{finding.column}:")
     tint = "red" if finding.severity is Severity.ERROR else "yellow"
     code = click.style(finding.code, fg=tint, bold=True) if color else finding.code
     where = click.style(where, bold=True) if color else where
-    return f"{where} {code} [{finding.name}] {_one_line(finding.message)}"
+    return f"{where} {code} [{finding.name}] {printable(finding.message)}"
 
 
-def _one_line(value: str) -> str:
-    # One finding, one line: a line break in quoted spec text must not start a line of its own.
-    return value.replace("\r", "\\r").replace("\n", "\\n")
+# C0 and C1 controls, DEL, bidi marks, overrides and isolates, and lone surrogates (the bytes of a
+# file name that are not UTF-8): a terminal or a CI log would obey them or fail to encode them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(value: str) -> str:
+    """``value`` with every control, bidi and surrogate character shown as an escape (``\\x1b``,
+    ``\\u202e``), so that it stays on one line and cannot command a terminal."""
+    return _UNPRINTABLE.sub(_escape, value)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match[0]
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
 
 def summary(report: Report) -> str:
@@ -96,20 +109,21 @@ def _json_item(finding: Finding) -> dict[str, object]:
 
 @formatter("github")
 def github(report: Report, options: FormatOptions) -> str:
-    """GitHub Actions workflow commands, one per finding, escaped as the runner expects."""
+    """GitHub Actions workflow commands, one per finding, escaped as the runner expects; controls
+    (line breaks too) are shown as escapes first, as in the text format, so the log shows them."""
     return "\n".join(_workflow_command(f) for f in _sorted(report))
 
 
 def _workflow_command(finding: Finding) -> str:
     properties = {
-        "file": finding.path,
+        "file": printable(finding.path),
         "line": str(finding.line),
         "col": str(finding.column),
         "endLine": str(finding.end_line),
         "title": f"{finding.code} {finding.name}",
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{finding.severity.value} {joined}::{escape_data(finding.message)}"
+    return f"::{finding.severity.value} {joined}::{escape_data(printable(finding.message))}"
 
 
 def escape_data(value: str) -> str:

@@ -113,13 +113,28 @@ Block: TypeAlias = Paragraph | Table | CodeBlock | ThematicBreak
 AnyBlock = TypeVar("AnyBlock", bound=Block)
 
 
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment (``<!-- text -->``), ``inline`` when it stands inside a paragraph, heading
+    or cell; a block-level comment is not content and belongs to no block."""
+
+    line: int
+    end_line: int
+    text: str
+    inline: bool = False
+
+
 @dataclass(slots=True)
 class Section:
+    """A heading and what follows it; ``end_line`` is the last line before the next heading of
+    the same or a higher level (or the file's last line)."""
+
     title: str
     level: int
     line: int
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    end_line: int = 0
 
     @property
     def has_content(self) -> bool:
@@ -163,10 +178,18 @@ class Document:
     fields: list[Field] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # every heading, in order
+    comments: list[Comment] = field(default_factory=list)
 
     def index_sections(self) -> None:
-        """Fill ``sections`` from the tree, once it is built."""
+        """Fill ``sections`` and each section's ``end_line`` from the tree, once it is built."""
         self.sections = self.root.walk()[1:]
+        open_sections = [self.root]
+        for section in self.sections:
+            while open_sections[-1].level >= section.level:
+                open_sections.pop().end_line = section.line - 1
+            open_sections.append(section)
+        for section in open_sections:
+            section.end_line = max(len(self.lines), section.line)
 
     def blocks_of(self, kind: type[AnyBlock]) -> Iterator[AnyBlock]:
         """Every block of one kind, in document order."""

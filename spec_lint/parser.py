@@ -8,13 +8,15 @@ from collections.abc import Iterator, Sequence
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.parser_inline import RuleFuncInlineType
-from markdown_it.rules_inline import StateInline, autolink, link
+from markdown_it.rules_inline import StateInline, autolink, html_inline, link
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from spec_lint.comments import COMMENT_OPEN, comments_in
 from spec_lint.model import (
     Cell,
     CodeBlock,
+    Comment,
     Document,
     Field,
     Link,
@@ -35,12 +37,12 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 
 
 def _located(rule: RuleFuncInlineType) -> RuleFuncInlineType:
-    """Wrap an inline rule so that the link it opens records its offset in the inline source."""
+    """Wrap an inline rule so that the link or HTML it opens records its offset in the inline source."""
 
     def run(state: StateInline, silent: bool) -> bool:
         start, count = state.pos, len(state.tokens)
         found = rule(state, silent)
-        opened = next((t for t in state.tokens[count:] if t.type == "link_open"), None)
+        opened = next((t for t in state.tokens[count:] if t.type in ("link_open", "html_inline")), None)
         if found and opened:
             opened.meta["offset"] = start
         return found
@@ -51,6 +53,7 @@ def _located(rule: RuleFuncInlineType) -> RuleFuncInlineType:
 _MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 _MD.inline.ruler.at("link", _located(link))
 _MD.inline.ruler.at("autolink", _located(autolink))
+_MD.inline.ruler.at("html_inline", _located(html_inline))
 
 
 def parse(text: str) -> Document:
@@ -69,7 +72,7 @@ def plain_text(inline: Token) -> str:
     """An inline token's text as a reader sees it: markup and code backticks dropped."""
     parts: list[str] = []
     for child in inline.children or []:
-        if child.type in ("text", "code_inline", "html_inline"):
+        if child.type in ("text", "code_inline") or (child.type == "html_inline" and not _is_comment(child)):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -83,12 +86,32 @@ def _lines_of(token: Token) -> tuple[TextLine, ...]:
 
 
 def _links(inline: Token) -> Iterator[Link]:
-    # Counting soft breaks would miss line ends inside code spans and link titles.
-    start = inline.map[0] + 1 if inline.map else 1
+    for child, line in _located_children(inline, "link_open"):
+        yield Link(str(child.attrs.get("href", "")), line)
+
+
+def _inline_comments(inline: Token) -> Iterator[Comment]:
+    for child, line in _located_children(inline, "html_inline"):
+        if _is_comment(child):
+            yield from comments_in(child.content, line, inline=True)
+
+
+def _located_children(inline: Token, kind: str) -> Iterator[tuple[Token, int]]:
+    """The children of one kind with the line each starts on."""
+    # Counting soft breaks would miss line ends inside code spans and link titles. Offsets grow
+    # in child order, so counting on from the last one keeps a line of many tags linear.
+    line = inline.map[0] + 1 if inline.map else 1
+    counted = 0
     for child in inline.children or []:
-        if child.type == "link_open":
+        if child.type == kind:
             offset = int(child.meta.get("offset", 0))
-            yield Link(str(child.attrs.get("href", "")), start + inline.content.count("\n", 0, offset))
+            line += inline.content.count("\n", counted, offset)
+            counted = max(counted, offset)
+            yield child, line
+
+
+def _is_comment(token: Token) -> bool:
+    return token.content.lstrip().startswith(COMMENT_OPEN)
 
 
 class _Builder:
@@ -124,8 +147,8 @@ class _Builder:
             self.add_code(token)
         elif kind == "hr" and token.map:
             self.section.blocks.append(ThematicBreak(token.map[0] + 1))
-        elif kind == "html_block" and not token.content.lstrip().startswith("<!--"):
-            self.section.blocks.append(Paragraph(_lines_of(token)))
+        elif kind == "html_block":
+            self.add_html(token)
         elif kind == "front_matter":
             self.document.front_matter = _front_matter(token.content)
         return index + 1
@@ -138,12 +161,23 @@ class _Builder:
         section = Section(plain_text(inline), level, line)
         self.section.children.append(section)
         self.stack.append(section)
+        self.add_links_and_comments(inline)
+
+    def add_links_and_comments(self, inline: Token) -> None:
         self.document.links.extend(_links(inline))
+        self.document.comments.extend(_inline_comments(inline))
+
+    def add_html(self, token: Token) -> None:
+        # A block-level comment is no content: it joins no section's blocks.
+        if _is_comment(token):
+            self.document.comments.extend(comments_in(token.content, token.map[0] + 1 if token.map else 1))
+        else:
+            self.section.blocks.append(Paragraph(_lines_of(token)))
 
     def add_inline(self, token: Token) -> None:
         paragraph = Paragraph(_lines_of(token), in_list=self.lists > 0)
         self.section.blocks.append(paragraph)
-        self.document.links.extend(_links(token))
+        self.add_links_and_comments(token)
         for text_line in paragraph.lines:
             match = _FIELD.match(text_line.text)
             if match:
@@ -168,7 +202,7 @@ class _Builder:
             elif token.type == "inline":
                 column = cell_column(self.document.lines[line - 1], len(cells))
                 cells.append(Cell(plain_text(token), token.content.strip(), column))
-                self.document.links.extend(_links(token))
+                self.add_links_and_comments(token)
             elif token.type == "tr_close":
                 rows.append(Row(line, tuple(cells), cell_count(self.document.lines[line - 1])))
             index += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from dataclasses import replace
@@ -199,7 +200,7 @@ def test_internal_error_is_one_line_without_traceback(monkeypatch: pytest.Monkey
     def explode(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("spec_lint.cli.lint_paths", explode)
+    monkeypatch.setattr("spec_lint.cli.check.lint_paths", explode)
     result = run(VALID)
     assert result.exit_code == 2
     assert result.stderr == "spec-lint: error: internal error: RuntimeError('boom')\n"
@@ -209,7 +210,7 @@ def test_a_bad_rule_pack_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     def bad_pack() -> None:
         raise PackError("dynamo-component.toml: KeyError: 'pack'")
 
-    monkeypatch.setattr("spec_lint.cli.builtin_pack", bad_pack)
+    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", bad_pack)
     result = run(VALID)
     assert result.exit_code == 2
     assert result.stderr.startswith("spec-lint: error: bad rule pack: dynamo-component.toml")
@@ -223,7 +224,7 @@ class _BrokenCheck:
 def test_a_bug_in_one_check_exits_2_and_the_other_rules_still_report(monkeypatch: pytest.MonkeyPatch) -> None:
     pack = builtin_pack()
     buggy = Rule("SL999", "buggy", Severity.ERROR, "", _BrokenCheck())
-    monkeypatch.setattr("spec_lint.cli.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
+    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
     result = run(BROKEN)
     assert result.exit_code == 2
     assert f"spec-lint: error: {BROKEN}: internal error in SL999 buggy: ZeroDivisionError" in result.stderr
@@ -344,3 +345,152 @@ def test_a_missing_path_is_not_called_a_clean_run() -> None:
     assert stdout_lines(result)[-1] == (
         "No findings, but not everything was checked (1 spec checked, 1 problem reported above)"
     )
+
+
+# --- the command group -----------------------------------------------------------------------
+
+
+def test_check_is_the_default_command() -> None:
+    assert run("check", "--output-format", "json", BROKEN).stdout == run("--output-format", "json", BROKEN).stdout
+
+
+def test_no_argument_prints_the_usage_and_exits_2() -> None:
+    result = run()
+    assert result.exit_code == 2
+    assert re.match(r"Usage: \S+ \[OPTIONS\] PATHS...\n   or: \S+ COMMAND \[ARGS\]...\n", result.stderr)
+
+
+def test_help_says_how_to_lint_a_folder_named_like_a_command() -> None:
+    help_text = " ".join(run("--help").stdout.split())
+    assert "a folder named like one is linted as ./rules or rules/" in help_text
+    for command in ("check", "explain", "rules"):
+        assert f"\n  {command} " in run("--help").stdout
+
+
+def test_rules_lists_rules_and_does_not_lint_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "rules/spec.md", (ROOT / BROKEN).read_text(encoding="utf-8"))
+    monkeypatch.chdir(tmp_path)
+    listed = run("rules")
+    assert listed.exit_code == 0
+    codes = [line.split()[0] for line in stdout_lines(listed)]
+    assert codes == sorted({"SL000", "SL001", "SL003", *(rule.code for rule in builtin_pack().rules)})
+    assert "SL102  missing-section" in listed.stdout and "Every section of the template is present." in listed.stdout
+    for path in ("rules/", "./rules"):
+        assert run(path).exit_code == 1, path
+    assert run("check", "rules").exit_code == 1
+
+
+def test_rules_as_json() -> None:
+    items = json.loads(run("rules", "--output-format", "json").stdout)
+    first = next(item for item in items if item["code"] == "SL102")
+    assert (first["name"], first["severity"], first["check"]) == ("missing-section", "error", "missing-section")
+    assert first["summary"] == "Every section of the template is present."
+
+
+def test_explain_prints_the_description_the_check_and_its_options() -> None:
+    result = run("explain", "SL301")
+    assert result.exit_code == 0
+    lines = stdout_lines(result)
+    assert lines[0] == "SL301 metric-prefix (error)"
+    assert 'Checked by the "column-format" check:' in lines
+    options = lines[lines.index("Options in this pack:") + 1: lines.index("Pack parameters they use:") - 1]
+    assert options == ["  table = 'metrics'", "  column = 'Metric Name'", "  what = 'metric'",
+                       "  prefix = '{metric_prefix}'"]
+    assert lines[-1] == "  metric_prefix = 'dynamo_{component}_'"
+    assert run("explain", "metric-prefix").stdout == result.stdout
+    assert run("explain", "sl301").stdout == result.stdout
+
+
+def test_explain_an_engine_rule() -> None:
+    result = run("explain", "SL003")
+    assert (result.exit_code, stdout_lines(result)[0]) == (0, "SL003 file-too-large (error)")
+    assert "Checked by the engine:" in result.stdout
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    ("SL3O1", 'unknown rule "SL3O1" (did you mean "SL301"?)'),
+    ("metric-prefx", 'unknown rule "metric-prefx" (did you mean "metric-prefix"?)'),
+    ("zzz", 'unknown rule "zzz" (expected a code that `spec-lint rules` lists)'),
+])
+def test_explain_an_unknown_rule_exits_2_with_a_suggestion(code: str, message: str) -> None:
+    result = run("explain", code)
+    assert (result.exit_code, result.stderr) == (2, f"spec-lint: error: {message}\n")
+
+
+@pytest.mark.parametrize("name", ["new", "report"])
+def test_reserved_command_names_are_not_paths(name: str) -> None:
+    result = run(name)
+    assert result.exit_code == 2
+    assert f'"{name}" is a command still to come' in result.stderr
+    assert f'"./{name}"' in result.stderr
+
+
+# --- safe output ---------------------------------------------------------------------------------
+
+
+def test_control_and_bidi_characters_from_a_spec_are_escaped_in_text(tmp_path: Path) -> None:
+    hostile = "Bad \x1b]0;pwned\x07 \u202eheading\x9b"
+    spec = write(tmp_path, "spec.md", valid_with("## Related Documentation", f"## {hostile}\n\nText.\n\n"
+                                                  "## Related Documentation"))
+    out = run(spec).stdout
+    assert "## " not in out and '"Bad \\x1b]0;pwned\\x07 \\u202eheading\\x9b"' in out
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in out
+
+
+def test_an_internal_error_is_an_sl000_finding_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    pack = builtin_pack()
+    buggy = Rule("SL999", "buggy", Severity.ERROR, "", _BrokenCheck())
+    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", lambda: replace(pack, rules=(buggy,)))
+    result = run(VALID)
+    assert result.exit_code == 2
+    assert stdout_lines(result) == [
+        (f"{VALID}:1:1: SL000 [internal-error] internal error in SL999 buggy: "
+        "ZeroDivisionError('division by zero') (please report it)"),
+        "Found 1 error and 0 warnings (1 spec checked, 1 problem reported above)",
+    ]
+
+
+def test_ctrl_c_exits_130_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("spec_lint.cli.check.lint_paths", interrupted)
+    result = run(VALID)
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "spec-lint: interrupted\n")
+
+
+PATCHED_RUN = """
+import sys, time
+import spec_lint.cli.check as check
+from spec_lint.findings import Finding, Report, Severity
+def many(*_):
+    finding = Finding("x.md", 1, 1, 1, "SL102", "missing-section", Severity.ERROR, "m" * 100)
+    return Report((finding,) * 20000, ("x.md",), ())
+def slow(*_):
+    print("started", file=sys.stderr, flush=True)
+    time.sleep(60)
+check.lint_paths = {patch}
+from spec_lint.cli import main
+main(prog_name="spec-lint")
+"""
+
+
+def test_a_reader_that_goes_away_is_no_error() -> None:
+    process = subprocess.Popen([sys.executable, "-c", PATCHED_RUN.format(patch="many"), VALID], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"x.md:1:1: SL102")
+    process.stdout.close()
+    assert (process.wait(timeout=60), process.stderr.read()) == (1, b"")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs SIGINT")
+def test_ctrl_c_for_real_exits_130_without_traceback() -> None:
+    process = subprocess.Popen([sys.executable, "-c", PATCHED_RUN.format(patch="slow"), VALID], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    assert process.stderr is not None
+    assert process.stderr.readline() == b"started\n"
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    assert process.stderr.read() == b"spec-lint: interrupted\n"

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import VALID_SPEC
 
 from spec_lint import Pack, lint_paths, lint_text
-from spec_lint.context import Context
-from spec_lint.engine import component_id, is_document_of, placeholders_of
+from spec_lint.context import Context, placeholders_of
+from spec_lint.detection import is_document_of
+from spec_lint.engine import detect
+from spec_lint.findings import Severity, Violation
+from spec_lint.identity import component_id
+from spec_lint.pack import Rule
+from spec_lint.pack.schema import Detect
 from spec_lint.parser import parse
 
 HEADER = "> **Template Version**: 1.0\n"
@@ -115,3 +121,59 @@ def test_unreadable_file_gives_one_finding_and_the_run_goes_on(
     assert [(f.path, f.line, f.column, f.code) for f in report.findings] == [(str(bad), 1, 1, "SL001")]
     assert words in report.findings[0].message
     assert str(VALID_SPEC) in report.linted
+
+
+# --- the phases --------------------------------------------------------------------------------
+
+
+class _Raises:
+    def check(self, ctx: object) -> list[Violation]:
+        raise ValueError("bad value")
+
+
+def test_a_rule_that_raises_is_an_sl000_finding_and_the_others_still_report(pack: Pack) -> None:
+    text = VALID_SPEC.read_text(encoding="utf-8").replace("## Overview", "## Overview\n\n## Overview", 1)
+    buggy = Rule("SL301", "metric-prefix", Severity.ERROR, "", _Raises())
+    result = lint_text(text, VALID_SPEC, [replace(pack, rules=(buggy, *pack.rules))])
+    message = "internal error in SL301 metric-prefix: ValueError('bad value') (please report it)"
+    internal = [(f.line, f.column, f.code, f.name, f.message) for f in result.findings if f.code == "SL000"]
+    assert internal == [(1, 1, "SL000", "internal-error", message)]
+    assert "SL106" in {f.code for f in result.findings}
+    assert result.errors == (f"{VALID_SPEC}: {message}",)
+
+
+def test_an_error_outside_the_rules_is_an_sl000_finding_for_that_file_only(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def explode(text: str) -> object:
+        if "Router" in text:
+            raise RecursionError("too deep")
+        return parse(text)
+
+    other = tmp_path / "other.md"
+    other.write_text(HEADER, encoding="utf-8")
+    monkeypatch.setattr("spec_lint.engine.parse", explode)
+    report = lint_paths([VALID_SPEC, other], [pack])
+    message = "internal error in the engine: RecursionError('too deep') (please report it)"
+    assert [(f.path, f.code, f.message) for f in report.findings if f.code == "SL000"] == [
+        (str(VALID_SPEC), "SL000", message)]
+    assert str(other) in report.linted and any(f.path == str(other) for f in report.findings)
+    assert report.errors == (f"{VALID_SPEC}: {message}",)
+
+
+def test_a_file_no_pack_might_match_is_never_parsed(pack: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    def parse_fails(text: str) -> object:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr("spec_lint.engine.might_be", lambda text, pack: False)
+    monkeypatch.setattr("spec_lint.engine.parse", parse_fails)
+    assert lint_text(VALID_SPEC.read_text(encoding="utf-8"), VALID_SPEC, [pack]).skipped.startswith("not a spec")
+
+
+def test_the_first_pack_the_document_is_of_lints_it(pack: Pack) -> None:
+    detect_dep = Detect(title_suffix="Design Proposal", fields=("DEP",))
+    other = replace(pack, name="other", document=replace(pack.document, detect=detect_dep), rules=())
+    text = VALID_SPEC.read_text(encoding="utf-8")
+    found = detect(text, [other, pack])
+    assert found is not None and found[0] is pack
+    assert detect(text, [other]) is None

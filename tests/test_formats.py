@@ -12,7 +12,7 @@ from conftest import valid_with
 
 from spec_lint.cli import main
 from spec_lint.findings import Finding, Report, Severity
-from spec_lint.formats import FORMATS, FormatOptions, escape_data, escape_property, summary
+from spec_lint.formats import FORMATS, FormatOptions, escape_data, escape_property, printable, summary
 
 JSON_KEYS = ["path", "line", "column", "end_line", "code", "name", "severity", "message"]
 HOSTILE = "%0A::error::x"
@@ -124,7 +124,7 @@ def test_hostile_findings_cannot_inject_a_workflow_command() -> None:
     assert command == "warning"
     assert properties == {"file": hostile.path, "line": "7", "col": "2", "endLine": "9",
                           "title": "SL302 metric-naming"}
-    assert data == hostile.message
+    assert data == printable(hostile.message)
     assert_only_own_commands(out)
 
 
@@ -173,4 +173,38 @@ def assert_only_own_commands(out: str) -> None:
         command, properties, _ = parse_workflow_command(line)
         assert command in {"error", "warning"}
         assert list(properties) == ["file", "line", "col", "endLine", "title"], line
+
+
+
+# --- escaping ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("clear\x1b[2J", "clear\\x1b[2J"),
+    ("bell\x07back\x08", "bell\\x07back\\x08"),
+    ("tab\tcr\rlf\n", "tab\\tcr\\rlf\\n"),
+    ("del\x7f csi\x9b", "del\\x7f csi\\x9b"),
+    ("\u202eevil\u202c \u2066i\u2069 \u200e\u200f\u061c", "\\u202eevil\\u202c \\u2066i\\u2069 \\u200e\\u200f\\u061c"),
+    ("caf\udce9.md", "caf\\udce9.md"),
+    ("plain café — “quoted” \\x1b", "plain café — “quoted” \\x1b"),
+])
+def test_printable_shows_controls_as_escapes(raw: str, shown: str) -> None:
+    assert printable(raw) == shown
+
+
+HOSTILE_FINDING = Finding("dir\n\x1b]8;;x\x07/a\u202e.md", 1, 1, 1, "SL104", "unknown-section", Severity.WARNING,
+                          'unknown section "\x1b[31mred\x1b[0m\u202e"')
+
+
+@pytest.mark.parametrize("name", ["text", "github"])
+def test_line_formats_carry_no_raw_control_character(name: str) -> None:
+    out = FORMATS[name](report(HOSTILE_FINDING), PLAIN)
+    assert len(out.splitlines()) == (2 if name == "text" else 1)
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out)
+    assert "dir\\n\\x1b]8;;x\\x07/a\\u202e.md" in out.replace("%3A", ":").replace("%2C", ",")
+
+
+def test_json_stays_json_whatever_a_finding_holds() -> None:
+    (item,) = json.loads(render("json", HOSTILE_FINDING))
+    assert (item["path"], item["message"]) == (HOSTILE_FINDING.path, HOSTILE_FINDING.message)
 

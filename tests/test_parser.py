@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import pytest
 
+from spec_lint.findings import Edit
 from spec_lint.model import CodeBlock, Document, Paragraph, Table, ThematicBreak
 from spec_lint.parser import parse
 
@@ -214,3 +215,102 @@ def test_code_lines_keep_their_file_lines_past_a_form_feed() -> None:
     doc = parse("# T\n\n```python\nx = 1\f\ny = 2\n```\n")
     block = next(b for b in doc.root.walk()[1].blocks if isinstance(b, CodeBlock))
     assert [(t.line, t.text) for t in block.text_lines] == [(4, "x = 1\f"), (5, "y = 2")]
+
+
+# --- comments, section ends ----------------------------------------------------------------------
+
+COMMENTED = """\
+# T <!-- in the title -->
+
+<!-- spec-lint: disable SL102 -->
+## A
+
+text <!-- inline
+over two lines --> more
+
+| x <!--c--> |
+|---|
+| 1 |
+<!--
+a block
+comment -->
+
+## B
+"""
+
+
+def test_every_comment_with_its_lines_and_text() -> None:
+    got = [(c.line, c.end_line, c.text, c.inline) for c in parse(COMMENTED).comments]
+    assert got == [
+        (1, 1, "in the title", True),
+        (3, 3, "spec-lint: disable SL102", False),
+        (6, 7, "inline\nover two lines", True),
+        (9, 9, "c", True),
+        (12, 14, "a block\ncomment", False),
+    ]
+
+
+def test_comments_join_no_heading_table_or_paragraph() -> None:
+    doc = parse(COMMENTED)
+    assert [s.title for s in doc.sections] == ["T", "A", "B"]
+    table = _only(doc, Table)
+    assert [c.text for c in table.header] == ["x"] and [r.line for r in table.rows] == [11]
+    assert [type(b) for b in doc.sections[1].blocks] == [Paragraph, Table]
+    assert doc.sections[0].blocks == []
+
+
+def test_comments_in_code_are_code() -> None:
+    assert parse("```html\n<!-- not a comment -->\n```\n\n`<!-- nor this -->`\n").comments == []
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("<!---->\n", [(1, 1, "")]),
+    ("<!-- a --> <!-- b -->\n", [(1, 1, "a"), (1, 1, "b")]),
+    ("<!-- never closed\n\nmore\n", [(1, 3, "never closed\n\nmore")]),
+])
+def test_empty_several_and_unclosed_comments(source: str, expected: list[tuple[int, int, str]]) -> None:
+    assert [(c.line, c.end_line, c.text) for c in parse(source).comments] == expected
+
+
+def test_a_comment_only_section_is_empty_and_a_comment_no_field() -> None:
+    doc = parse("## A\n\n<!-- **Owner**: Ada -->\n\n## B\n")
+    assert not doc.sections[0].has_content
+    assert doc.fields == []
+
+
+def test_section_end_lines() -> None:
+    doc = parse("# T\n\n## A\n\ntext\n\n### A1\n\nmore\n\n## B\n\nlast\n")
+    assert [(s.title, s.line, s.end_line) for s in doc.sections] == [
+        ("T", 1, 13), ("A", 3, 10), ("A1", 7, 10), ("B", 11, 13)]
+    assert doc.root.end_line == 13
+
+
+def test_a_heading_on_the_last_line_ends_there() -> None:
+    doc = parse("# T\n## A\n## B")
+    assert [(s.line, s.end_line) for s in doc.sections] == [(1, 3), (2, 2), (3, 3)]
+
+
+def test_section_end_lines_with_setext_headings_and_front_matter() -> None:
+    doc = parse(FRONT_MATTER + SOURCE)
+    assert [(s.title.split()[0], s.line, s.end_line) for s in doc.sections] == [
+        ("Router", 4, 28), ("Overview", 9, 15), ("Design", 16, 28)]
+
+
+# --- edits ----------------------------------------------------------------------------------------
+
+
+def test_an_edit_replaces_a_half_open_range_or_inserts() -> None:
+    assert not Edit(3, 5, "x\n").inserts
+    assert Edit(4, 4, "new\n").inserts
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 1), (3, 2)])
+def test_an_edit_must_be_a_range(start: int, end: int) -> None:
+    with pytest.raises(ValueError, match="is not a range"):
+        Edit(start, end, "")
+
+
+def test_lines_of_links_and_comments_among_many_tags() -> None:
+    doc = parse("a <b> [x](u) <i>\nb <i> <!-- one -->\nd <!-- two\nlines --> [y](v)\n<br> [z](w)\n")
+    assert [(link.target, link.line) for link in doc.links] == [("u", 1), ("v", 4), ("w", 5)]
+    assert [(c.line, c.end_line, c.text) for c in doc.comments] == [(2, 2, "one"), (3, 4, "two\nlines")]

@@ -16,6 +16,7 @@ from spec_lint.facts.anchors import anchors, html_links
 from spec_lint.findings import Violation
 from spec_lint.model import Link
 from spec_lint.parser import parse
+from spec_lint.reading import read
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -100,11 +101,12 @@ def _closest(fragment: str, found: frozenset[str]) -> str | None:
 def _read_anchors(path: Path) -> frozenset[str] | None:
     try:
         return _anchors_of(path, path.stat().st_mtime_ns)
-    except (OSError, UnicodeDecodeError):
+    except (OSError, ValueError):  # reading's errors for a FIFO, a binary file or a huge one
         return None
 
 
 @functools.lru_cache(maxsize=256)
 def _anchors_of(path: Path, mtime: int) -> frozenset[str]:
     """A linked file's anchors, parsed once per run for every spec that links to it."""
-    return anchors(parse(path.read_text(encoding="utf-8")))
+    # Read as a linted file is: a FIFO or a device linked as "x.md#a" must not block the run.
+    return anchors(parse(read(path)))
