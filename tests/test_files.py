@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -137,13 +139,33 @@ def test_an_unreadable_file_names_the_reason(tmp_path: Path, pack: Pack, monkeyp
     assert sl001_message(spec, pack) == ("SL001", "cannot read file: Permission denied")
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root reads a file whatever its mode: the monkeypatched test above stands in")
-def test_an_unreadable_file_for_real(tmp_path: Path, pack: Pack) -> None:
-    spec = tmp_path / "spec.md"
+# Root reads any file whatever its mode; without the capabilities that allow it, it cannot.
+_NO_DAC = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
+           "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def _without_read_override(args: list[str]) -> subprocess.CompletedProcess[str]:
+    prefix = _NO_DAC if os.geteuid() == 0 else []
+    return subprocess.run([*prefix, sys.executable, "-m", "spec_lint", *args], capture_output=True, text=True,
+                          timeout=60, check=False, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and shutil.which("setpriv") is None, reason="root without setpriv")
+def test_unreadable_files_and_folders_for_real(tmp_path: Path) -> None:
+    spec, folder = tmp_path / "spec.md", tmp_path / "locked"
     spec.write_text(SPEC, encoding="utf-8")
+    folder.mkdir()
+    (folder / "inside.md").write_text(SPEC, encoding="utf-8")
     spec.chmod(0)
-    assert sl001_message(spec, pack) == ("SL001", "cannot read file: Permission denied")
+    folder.chmod(0)
+    try:
+        result = _without_read_override(["--no-color", str(tmp_path)])
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 2, result.stderr
+    assert f"{spec}:1:1: SL001 [unreadable-file] cannot read file: Permission denied" in result.stdout
+    assert f"spec-lint: error: {folder}: cannot read folder: Permission denied" in result.stderr
+    assert "All checks passed" not in result.stdout
 
 
 def test_a_file_that_disappears_before_it_is_read(tmp_path: Path, pack: Pack) -> None:
