@@ -9,8 +9,9 @@ import yaml
 from click.testing import CliRunner
 from conftest import ROOT
 
-from spec_lint import Pack
+from spec_lint import Pack, lint_paths
 from spec_lint.cli import main
+from spec_lint.pack import load_pack_text
 from spec_lint.engine import ENGINE_RULES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -96,3 +97,13 @@ def test_pre_commit_snippet_uses_the_declared_hook() -> None:
                                                                           ["markdown"])
     snippet = yaml.safe_load("\n".join(blocks(section("Usage"), "yaml")[0]))
     assert snippet["repos"][0]["hooks"] == [{"id": hook["id"]}]
+
+
+def test_the_team_pack_shown_works() -> None:
+    (shown,) = blocks(section("Rule packs"), "toml")
+    team = load_pack_text("\n".join(shown), "our-pack.toml")
+    assert "SL343" not in {rule.code for rule in team.rules}
+    findings = lint_paths([ROOT / "examples" / "router.md"], [team]).findings
+    security = [f.message for f in findings if f.code == "SL102"]
+    assert security == ['missing section "Security" (expected after "Testing")']
+    assert {f.code for f in findings} <= {"SL102", "SL320"}  # the router's DYNAMO_ variables
