@@ -11,8 +11,8 @@ from conftest import ROOT
 
 from spec_lint import Pack, lint_paths
 from spec_lint.cli import main
-from spec_lint.pack import load_pack_text
 from spec_lint.engine import ENGINE_RULES
+from spec_lint.pack import load_pack_text
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CI_RUN = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
