@@ -5,31 +5,40 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 SKIPPED_DIRS = frozenset({"node_modules"})
 _MISSING = (errno.ENOENT, errno.ENOTDIR)
 
 
-def markdown_files(root: Path, problems: list[str] | None = None) -> Iterator[Path]:
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The files a walk found, and one line for each path or folder it could not look at."""
+
+    files: tuple[Path, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+def markdown_files(root: Path) -> Found:
     """``*.md`` below ``root`` in sorted order, skipping hidden folders and ``node_modules``.
 
     Iterative (a tree thousands of levels deep is no RecursionError) and never follows a folder
-    symlink, so a link loop ends. A folder that cannot be listed adds a line to ``problems``.
+    symlink, so a link loop ends. A folder that cannot be listed is a problem, and the walk goes on.
     """
+    files: list[Path] = []
+    problems: list[str] = []
     pending = [root]
     while pending:
         folder = pending.pop()
         try:
             entries = sorted(_entries(folder), key=lambda entry: entry.name)
         except OSError as error:
-            if problems is not None:
-                problems.append(f"{folder}: cannot read folder: {error.strerror or error}")
+            problems.append(f"{folder}: cannot read folder: {error.strerror or error}")
             continue
-        folders = [Path(e.path) for e in entries if _is_folder(e) and _walked(e)]
-        yield from (Path(e.path) for e in entries if e.name.endswith(".md") and not _is_folder(e))
-        pending.extend(reversed(folders))
+        files.extend(Path(e.path) for e in entries if e.name.endswith(".md") and not _is_folder(e))
+        pending.extend(reversed([Path(e.path) for e in entries if _is_folder(e) and _walked(e)]))
+    return Found(tuple(files), tuple(problems))
 
 
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
@@ -49,9 +58,9 @@ def _walked(entry: os.DirEntry[str]) -> bool:
     return not entry.is_symlink() and not entry.name.startswith(".") and entry.name not in SKIPPED_DIRS
 
 
-def expand(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """Split what the user named into files to lint (each once) and one-line problems (a path
-    that does not exist or cannot be looked at, a folder that cannot be listed)."""
+def expand(paths: list[Path]) -> Found:
+    """What the user named, as files to lint (each once) and one-line problems (a path that does
+    not exist or cannot be looked at, a folder that cannot be listed)."""
     files: dict[Path, None] = {}
     problems: list[str] = []
     for path in paths:
@@ -60,8 +69,10 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[str]]:
         except OSError as error:
             problems.append(f"{path}: {_stat_problem(error)}")
             continue
-        files.update(dict.fromkeys(markdown_files(path, problems) if is_folder else [path]))
-    return list(files), problems
+        found = markdown_files(path) if is_folder else Found((path,))
+        files.update(dict.fromkeys(found.files))
+        problems.extend(found.problems)
+    return Found(tuple(files), tuple(problems))
 
 
 def _stat_problem(error: OSError) -> str:

@@ -13,7 +13,7 @@ from spec_lint.identity import component_id
 from spec_lint.model import Document
 from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
-from spec_lint.reading import DEFAULT_MAX_FILE_SIZE, TooLargeError, UnreadableError, read
+from spec_lint.reading import DEFAULT_MAX_FILE_SIZE, Head, TooLargeError, UnreadableError, read_head, text_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +32,13 @@ still report, and the run exits 2 because the file was not fully checked.
 """.strip())
 UNREADABLE = EngineRule("SL001", "unreadable-file", """
 The file cannot be read as text: it is not a regular file (a FIFO, a device, a folder), it cannot
-be opened, or it is binary or not UTF-8. Nothing else is reported on it.
+be opened, or it is binary or not UTF-8. Nothing else is reported on it. A binary or non-UTF-8
+file whose text does not look like a document of any pack is passed over instead.
 """.strip())
 TOO_LARGE = EngineRule("SL003", "file-too-large", """
 The file is larger than --max-file-size (1 MiB unless set; 0 for no limit), so it is not parsed:
-a specification is far smaller, and a huge file would slow every commit.
+a specification is far smaller, and a huge file would slow every commit. A large file whose
+first --max-file-size bytes do not look like a document of any pack is passed over instead.
 """.strip())
 ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, TOO_LARGE)
 NOT_A_SPEC = "not a spec: no matching title or Template Version field"
@@ -46,36 +48,46 @@ NOT_A_SPEC = "not a spec: no matching title or Template Version field"
 class FileResult:
     findings: tuple[Finding, ...] = ()
     skipped: str = ""
-    errors: tuple[str, ...] = ()
 
 
 def lint_paths(files: Sequence[Path], packs: Sequence[Pack], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Report:
     """Lint each file with the first of ``packs`` whose document type it is; findings sorted.
 
     The one orchestration function: a cache or parallel jobs wrap the ``lint_file`` calls here.
+    An internal error is also one of the report's errors: that file was not fully checked.
     """
     results = [(path, lint_file(path, packs, max_file_size)) for path in files]
-    findings = sorted((f for _, result in results for f in result.findings), key=lambda f: f.sort_key)
+    findings = [f for _, result in results for f in result.findings]
     return Report(
-        findings=tuple(findings),
+        findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
         linted=tuple(str(path) for path, result in results if not result.skipped),
         skipped=tuple((str(path), result.skipped) for path, result in results if result.skipped),
-        errors=tuple(error for _, result in results for error in result.errors),
+        errors=tuple(f"{f.path}: {f.message}" for f in findings if f.code == INTERNAL_ERROR.code),
     )
 
 
 def lint_file(path: Path, packs: Sequence[Pack], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> FileResult:
     """Read and lint one file; one finding when it cannot be read as text or is too large."""
     try:
-        text = read(path, max_file_size)
-    except UnreadableError as error:
-        return FileResult((_engine_finding(path, UNREADABLE, str(error)),))
-    except TooLargeError as error:
-        return FileResult((_engine_finding(path, TOO_LARGE, str(error)),))
+        head = read_head(path, max_file_size)
+    except UnreadableError as error:  # no content to look at: whether it is a document cannot be told
+        return _engine_result(path, UNREADABLE, str(error))
+    try:
+        text = text_of(head)
+    except (UnreadableError, TooLargeError) as error:
+        return _unfit(path, head, packs, error)
     try:
         return lint_text(text, path, packs)
     except Exception as error:  # noqa: BLE001 - a bug outside the rules must not stop the run either
-        return _internal_error(path, f"internal error in the engine: {error!r} (please report it)")
+        return _engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)")
+
+
+def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError) -> FileResult:
+    """A file too large or not text is a finding only when it may be a document: a README must pass."""
+    guess = head.data.decode("utf-8", errors="replace")
+    if not any(might_be(guess, pack) for pack in packs):
+        return FileResult(skipped=NOT_A_SPEC)
+    return _engine_result(path, TOO_LARGE if isinstance(error, TooLargeError) else UNREADABLE, str(error))
 
 
 def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
@@ -87,8 +99,7 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
         return FileResult(skipped=NOT_A_SPEC)
     pack, doc = detected
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
-    findings = select(run_rules(ctx), doc)
-    return FileResult(tuple(findings), errors=_internal_errors(path, findings))
+    return FileResult(tuple(select(run_rules(ctx), doc)))
 
 
 def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
@@ -129,11 +140,5 @@ def _engine_finding(path: Path, rule: EngineRule, message: str) -> Finding:
     return Finding(str(path), 1, 1, 1, rule.code, rule.name, rule.severity, message)
 
 
-def _internal_error(path: Path, message: str) -> FileResult:
-    finding = _engine_finding(path, INTERNAL_ERROR, message)
-    return FileResult((finding,), errors=_internal_errors(path, [finding]))
-
-
-def _internal_errors(path: Path, findings: Iterable[Finding]) -> tuple[str, ...]:
-    """One line each for the run's errors: a file with an internal error was not fully checked."""
-    return tuple(f"{path}: {f.message}" for f in findings if f.code == INTERNAL_ERROR.code)
+def _engine_result(path: Path, rule: EngineRule, message: str) -> FileResult:
+    return FileResult((_engine_finding(path, rule, message),))

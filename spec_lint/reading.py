@@ -1,9 +1,13 @@
-"""Reading a file as text: only regular files, at most a size limit, UTF-8 without NUL bytes."""
+"""Reading a file as text: only regular files, at most a size limit, UTF-8 without NUL bytes.
+
+The head of a file that is too large or not text is still at hand, for detection to tell
+whether it is a document at all."""
 
 from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,20 +34,42 @@ class TooLargeError(ValueError):
         super().__init__(f"file is too large: {size} bytes (expected at most {limit} bytes, see --max-file-size)")
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A regular file's bytes, at most ``limit`` of them (0: no limit), and the file's size."""
+
+    data: bytes
+    size: int
+    limit: int
+
+    @property
+    def too_large(self) -> bool:
+        return bool(self.limit) and self.size > self.limit
+
+
 def read(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """The text of the regular file at ``path``; ``max_size`` 0 means no limit."""
-    return decode(read_bytes(path, max_size))
+    return text_of(read_head(path, max_size))
 
 
-def read_bytes(path: Path, max_size: int) -> bytes:
+def text_of(head: Head) -> str:
+    """The whole file as text; raises ``TooLargeError`` over the limit, ``UnreadableError`` for
+    binary or non-UTF-8 content."""
+    if head.too_large:
+        raise TooLargeError(head.size, head.limit)
+    return decode(head.data)
+
+
+def read_head(path: Path, max_size: int) -> Head:
+    """The first ``max_size`` bytes (all for 0): enough to tell a document from other Markdown."""
     # stat before open: opening a FIFO for reading blocks until a writer comes, maybe forever.
     _require_regular(_stat(path))
     with os.fdopen(_open(path), "rb") as file:
         status = os.fstat(file.fileno())
         _require_regular(status)
-        if max_size and status.st_size > max_size:
-            raise TooLargeError(status.st_size, max_size)
-        return _read_limited(file, max_size)
+        # One byte past the limit tells a file that grew after the stat: never read it whole.
+        data = _read_upto(file, max_size + 1 if max_size else -1)
+    return Head(data[:max_size] if max_size else data, max(status.st_size, len(data)), max_size)
 
 
 def _stat(path: Path) -> os.stat_result:
@@ -77,15 +103,11 @@ def _kind(status: os.stat_result) -> str:
     return next((name for test, name in _KINDS if test(status.st_mode)), "an unknown kind of file")
 
 
-def _read_limited(file: BinaryIO, max_size: int) -> bytes:
-    # One byte past the limit tells a file that grew after the stat: never read it whole.
+def _read_upto(file: BinaryIO, count: int) -> bytes:
     try:
-        data = file.read(max_size + 1 if max_size else -1)
+        return file.read(count)
     except OSError as error:
         raise UnreadableError(_os_reason(error)) from None
-    if max_size and len(data) > max_size:
-        raise TooLargeError(len(data), max_size)
-    return data
 
 
 def _os_reason(error: OSError) -> str:

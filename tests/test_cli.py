@@ -235,12 +235,18 @@ def test_a_bug_in_one_check_exits_2_and_the_other_rules_still_report(monkeypatch
 # --- bad input -------------------------------------------------------------------------------
 
 
-def test_binary_file_is_one_unreadable_finding_at_line_1() -> None:
-    path = str(INPUTS / "binary.md")
-    result = run(path, VALID)
+def test_binary_file_is_one_unreadable_finding_at_line_1(tmp_path: Path) -> None:
+    path = write(tmp_path, "binary.md", "# Router - 1.0 Component Specification\n\x00")
+    result = run(str(path), VALID)
     assert result.exit_code == 1
     assert stdout_lines(result)[0] == f"{path}:1:1: SL001 [unreadable-file] cannot read file: binary content (NUL byte)"
     assert "Traceback" not in result.output
+
+
+def test_a_binary_file_that_is_no_spec_is_passed_over() -> None:
+    result = run("-v", str(INPUTS / "binary.md"))  # a PNG image
+    assert (result.exit_code, stdout_lines(result)) == (0, ["All checks passed (0 specs checked, 1 file passed over)"])
+    assert "not a spec" in result.stderr
 
 
 def test_latin1_file_is_one_unreadable_finding_that_names_the_byte() -> None:
@@ -265,8 +271,7 @@ def test_readme_named_explicitly_passes() -> None:
 def test_all_bad_inputs_in_one_run_give_findings_not_a_crash() -> None:
     result = run("--output-format", "json", str(INPUTS))
     assert result.exit_code == 1
-    assert [(Path(i["path"]).name, i["code"]) for i in json.loads(result.stdout)] == [
-        ("binary.md", "SL001"), ("latin1.md", "SL001")]
+    assert [(Path(i["path"]).name, i["code"]) for i in json.loads(result.stdout)] == [("latin1.md", "SL001")]
 
 
 # --- folders ---------------------------------------------------------------------------------
@@ -276,7 +281,7 @@ def test_folders_are_walked_for_markdown_skipping_hidden_folders_and_node_module
     spec = (ROOT / BROKEN).read_text(encoding="utf-8")
     for name in ("a.md", "sub/deeper/b.md", ".git/c.md", "sub/.cache/d.md", "node_modules/pkg/e.md", "f.txt"):
         write(tmp_path, name, spec)
-    found = [p.relative_to(tmp_path).as_posix() for p in markdown_files(tmp_path)]
+    found = [p.relative_to(tmp_path).as_posix() for p in markdown_files(tmp_path).files]
     assert found == ["a.md", "sub/deeper/b.md"]
     result = run("--output-format", "json", str(tmp_path))
     assert {Path(i["path"]).relative_to(tmp_path).as_posix() for i in json.loads(result.stdout)} == set(found)

@@ -11,7 +11,7 @@ from conftest import VALID_SPEC
 from spec_lint import Pack, lint_paths, lint_text
 from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import is_document_of
-from spec_lint.engine import detect
+from spec_lint.engine import NOT_A_SPEC, detect
 from spec_lint.findings import Severity, Violation
 from spec_lint.identity import component_id
 from spec_lint.pack import Rule
@@ -123,6 +123,27 @@ def test_unreadable_file_gives_one_finding_and_the_run_goes_on(
     assert str(VALID_SPEC) in report.linted
 
 
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n\x00\x00", "# Caf\u00e9 notes\n\nNo spec here.\n".encode("latin-1")],
+    ids=["binary", "latin-1"],
+)
+def test_a_file_that_is_not_text_and_no_document_is_passed_over(tmp_path: Path, pack: Pack, data: bytes) -> None:
+    other = tmp_path / "LATIN.md"
+    other.write_bytes(data)
+    report = lint_paths([other], [pack])
+    assert (report.findings, report.skipped) == ((), ((str(other), NOT_A_SPEC),))
+
+
+def test_a_large_file_is_too_large_only_when_its_head_may_be_a_document(tmp_path: Path, pack: Pack) -> None:
+    readme, spec = tmp_path / "README.md", tmp_path / "spec.md"
+    readme.write_text("# Project\n\n" + "Words and more words.\n" * 100, encoding="utf-8")
+    spec.write_text(HEADER + "Words and more words.\n" * 100, encoding="utf-8")
+    report = lint_paths([readme, spec], [pack], max_file_size=len(HEADER) + 10)
+    assert report.skipped == ((str(readme), NOT_A_SPEC),)
+    assert [(f.path, f.code) for f in report.findings] == [(str(spec), "SL003")]
+
+
 # --- the phases --------------------------------------------------------------------------------
 
 
@@ -131,15 +152,17 @@ class _Raises:
         raise ValueError("bad value")
 
 
-def test_a_rule_that_raises_is_an_sl000_finding_and_the_others_still_report(pack: Pack) -> None:
-    text = VALID_SPEC.read_text(encoding="utf-8").replace("## Overview", "## Overview\n\n## Overview", 1)
+def test_a_rule_that_raises_is_an_sl000_finding_and_the_others_still_report(pack: Pack, tmp_path: Path) -> None:
+    spec = tmp_path / "spec.md"
+    spec.write_text(VALID_SPEC.read_text(encoding="utf-8").replace("## Overview", "## Overview\n\n## Overview", 1),
+                    encoding="utf-8")
     buggy = Rule("SL301", "metric-prefix", Severity.ERROR, "", _Raises())
-    result = lint_text(text, VALID_SPEC, [replace(pack, rules=(buggy, *pack.rules))])
+    result = lint_paths([spec], [replace(pack, rules=(buggy, *pack.rules))])
     message = "internal error in SL301 metric-prefix: ValueError('bad value') (please report it)"
     internal = [(f.line, f.column, f.code, f.name, f.message) for f in result.findings if f.code == "SL000"]
     assert internal == [(1, 1, "SL000", "internal-error", message)]
     assert "SL106" in {f.code for f in result.findings}
-    assert result.errors == (f"{VALID_SPEC}: {message}",)
+    assert result.errors == (f"{spec}: {message}",)
 
 
 def test_an_error_outside_the_rules_is_an_sl000_finding_for_that_file_only(

@@ -17,10 +17,11 @@ from conftest import VALID_SPEC
 
 from spec_lint import Pack, lint_paths
 from spec_lint.cli import main
-from spec_lint.discover import expand, markdown_files
+from spec_lint.discover import Found, expand, markdown_files
 from spec_lint.reading import TooLargeError, UnreadableError, read
 
 SPEC = VALID_SPEC.read_text(encoding="utf-8")
+BINARY_SPEC = b"# Router - 1.0 Component Specification\n\x00"  # a spec's title, so it is reported, not passed over
 NOT_CHECKED = "No findings, but not everything was checked"
 needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, sockets and devices are POSIX")
 
@@ -76,7 +77,7 @@ def test_a_fifo_named_on_the_command_line_does_not_block(tmp_path: Path) -> None
 @needs_posix
 def test_a_fifo_found_in_a_folder_is_reported(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.md")
-    assert list(markdown_files(tmp_path)) == [tmp_path / "pipe.md"]
+    assert markdown_files(tmp_path).files == (tmp_path / "pipe.md",)
 
 
 # --- size --------------------------------------------------------------------------------------------
@@ -120,6 +121,17 @@ def test_max_file_size_option(tmp_path: Path) -> None:
     small = run("--max-file-size", "100", str(spec))
     assert (small.exit_code, " SL003 [file-too-large] file is too large: " in small.stdout) == (1, True)
     assert run("--max-file-size", "-1", str(spec)).exit_code == 2
+
+
+def test_a_large_readme_and_a_latin1_file_that_are_no_specs_pass(tmp_path: Path) -> None:
+    """The pre-commit promise: a file that is not a spec never fails the run, whatever its size or encoding."""
+    (tmp_path / "README.md").write_text("# Project\n\n" + "A line of a long README.\n" * 60_000, encoding="utf-8")
+    (tmp_path / "LATIN.md").write_bytes("# Caf\u00e9\n\nNotes.\n".encode("latin-1"))
+    assert (tmp_path / "README.md").stat().st_size > 1024 * 1024
+    result = run("-v", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["All checks passed (0 specs checked, 2 files passed over)"]
+    assert result.stderr.count("not a spec") == 2
 
 
 # --- permissions and vanishing files ---------------------------------------------------------------
@@ -171,9 +183,9 @@ def test_unreadable_files_and_folders_for_real(tmp_path: Path) -> None:
 def test_a_file_that_disappears_before_it_is_read(tmp_path: Path, pack: Pack) -> None:
     spec = tmp_path / "spec.md"
     spec.write_text(SPEC, encoding="utf-8")
-    files, problems = expand([tmp_path])
+    found = expand([tmp_path])
     spec.unlink()
-    assert (files, problems) == ([spec], [])
+    assert found == Found((spec,))
     assert sl001_message(spec, pack) == ("SL001", "cannot read file: No such file or directory")
 
 
@@ -217,8 +229,8 @@ def test_a_symlink_loop_and_a_dangling_link_end_the_walk(tmp_path: Path, pack: P
     (tmp_path / "sub" / "loop").symlink_to(tmp_path)
     (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
     (tmp_path / "sub" / "spec.md").write_text(SPEC, encoding="utf-8")
-    found = list(markdown_files(tmp_path))
-    assert found == [tmp_path / "gone.md", tmp_path / "sub" / "spec.md"]
+    found = markdown_files(tmp_path).files
+    assert found == (tmp_path / "gone.md", tmp_path / "sub" / "spec.md")
     report = lint_paths(found, [pack])
     assert [(f.path, f.message) for f in report.findings] == [
         (str(tmp_path / "gone.md"), "cannot read file: No such file or directory")]
@@ -226,14 +238,14 @@ def test_a_symlink_loop_and_a_dangling_link_end_the_walk(tmp_path: Path, pack: P
 
 def test_a_dangling_link_named_on_the_command_line_does_not_exist(tmp_path: Path) -> None:
     (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
-    assert expand([tmp_path / "gone.md"]) == ([], [f"{tmp_path / 'gone.md'}: no such file or directory"])
+    assert expand([tmp_path / "gone.md"]) == Found(problems=(f"{tmp_path / 'gone.md'}: no such file or directory",))
 
 
 def test_a_folder_named_like_a_markdown_file_is_walked(tmp_path: Path) -> None:
     (tmp_path / "x.md").mkdir()
     (tmp_path / "x.md" / "spec.md").write_text(SPEC, encoding="utf-8")
-    assert list(markdown_files(tmp_path)) == [tmp_path / "x.md" / "spec.md"]
-    assert expand([tmp_path / "x.md"]) == ([tmp_path / "x.md" / "spec.md"], [])
+    assert markdown_files(tmp_path).files == (tmp_path / "x.md" / "spec.md",)
+    assert expand([tmp_path / "x.md"]) == Found((tmp_path / "x.md" / "spec.md",))
 
 
 def test_a_very_deep_tree_is_walked_without_recursion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -245,7 +257,7 @@ def test_a_very_deep_tree_is_walked_without_recursion(tmp_path: Path, monkeypatc
     deep = folder.removesuffix("/d")
     Path(deep, "spec.md").write_text(SPEC, encoding="utf-8")
     try:
-        assert list(markdown_files(Path("d"))) == [Path(deep, "spec.md")]
+        assert markdown_files(Path("d")).files == (Path(deep, "spec.md"),)
     finally:  # from the bottom up: shutil.rmtree recurses one level per folder on Python 3.11
         os.unlink(f"{deep}/spec.md")
         while deep:
@@ -257,7 +269,7 @@ def test_walking_does_not_follow_folder_symlinks(tmp_path: Path) -> None:
     (tmp_path / "real").mkdir()
     (tmp_path / "real" / "spec.md").write_text(SPEC, encoding="utf-8")
     (tmp_path / "link.md").symlink_to(tmp_path / "real")
-    assert list(markdown_files(tmp_path)) == [tmp_path / "real" / "spec.md"]
+    assert markdown_files(tmp_path).files == (tmp_path / "real" / "spec.md",)
 
 
 # --- odd names -----------------------------------------------------------------------------------
@@ -266,7 +278,7 @@ def test_walking_does_not_follow_folder_symlinks(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["new\nline.md", "a:b,c.md", "esc\x1b[2J.md", "bidi\u202eldm.md"])
 def test_odd_file_names_are_escaped_in_text_and_on_stderr(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
-    path.write_bytes(b"\x00")
+    path.write_bytes(BINARY_SPEC)
     result = run("-v", str(path), str(tmp_path / name.replace(".md", "-missing.md")))
     shown = str(path).encode("unicode_escape").decode("ascii")
     assert result.stdout.splitlines()[0].startswith(f"{shown}:1:1: SL001 ")
@@ -279,7 +291,7 @@ def test_odd_file_names_are_escaped_in_text_and_on_stderr(tmp_path: Path, name: 
 def test_a_file_name_that_is_not_utf8_is_printed_escaped(tmp_path: Path) -> None:
     raw = os.fsencode(tmp_path) + b"/caf\xe9.md"
     with open(raw, "wb") as file:
-        file.write(b"\x00")
+        file.write(BINARY_SPEC)
     result = run(os.fsdecode(raw))
     assert result.stdout.splitlines()[0] == f"{tmp_path}/caf\\udce9.md:1:1: SL001 [unreadable-file] " \
                                              "cannot read file: binary content (NUL byte)"

@@ -65,9 +65,9 @@ def _use_color(no_color: bool) -> bool:
 
 
 def _run(paths: list[Path], options: RunOptions) -> int:
-    files, problems = expand(paths)
-    report = lint_paths(files, [builtin_pack()], options.max_file_size)
-    report = dataclasses.replace(report, errors=(*problems, *report.errors))
+    found = expand(paths)
+    report = lint_paths(found.files, [builtin_pack()], options.max_file_size)
+    report = dataclasses.replace(report, errors=(*found.problems, *report.errors))
     _print(report, options)
     if report.errors:
         return EXIT_ERROR
