@@ -6,7 +6,8 @@ import dataclasses
 import difflib
 import inspect
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from spec_lint.checks import registry
 from spec_lint.engine import ENGINE_RULES
@@ -16,6 +17,9 @@ from spec_lint.pack import Pack, Rule
 ENGINE_KIND = "engine"
 _ENGINE_DOC = "Built into the engine: it runs on every file, before or around the pack's checks."
 _SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
+# Docstrings mark code as RST does (``name``); people read Markdown's `name`. Code that holds a
+# backtick keeps its double backticks, as Markdown writes it too.
+_DOUBLE_BACKTICKS = re.compile(r"``(.+?)``", re.DOTALL)
 _REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -32,6 +36,7 @@ class RuleDoc:
     kind_doc: str
     options: tuple[tuple[str, object], ...] = ()
     params: tuple[tuple[str, object], ...] = ()
+    pack: str = field(default="", compare=False)  # two packs that set a rule up alike show it once
 
     @property
     def summary(self) -> str:
@@ -41,20 +46,32 @@ class RuleDoc:
         return found[0] if found else text
 
 
-def rule_docs(pack: Pack) -> list[RuleDoc]:
-    """The engine's rules, then the pack's, in code order."""
-    engine = [RuleDoc(r.code, r.name, r.severity, r.description, ENGINE_KIND, _ENGINE_DOC) for r in ENGINE_RULES]
-    return sorted([*engine, *(_pack_rule_doc(rule, pack) for rule in pack.rules)], key=lambda d: d.code)
+def rule_docs(packs: Sequence[Pack]) -> list[RuleDoc]:
+    """The engine's rules and the packs' in code order, a rule that several packs set up alike once."""
+    docs = [RuleDoc(r.code, r.name, r.severity, r.description, ENGINE_KIND, _ENGINE_DOC) for r in ENGINE_RULES]
+    for pack in packs:
+        # Compared, not hashed: option values may be mappings.
+        docs.extend(doc for doc in (_pack_rule_doc(rule, pack) for rule in pack.rules) if doc not in docs)
+    return sorted(docs, key=lambda d: d.code)
 
 
 def _pack_rule_doc(rule: Rule, pack: Pack) -> RuleDoc:
     kinds = {cls: kind for kind, cls in registry().items()}
-    check = rule.check
-    options = tuple((f.name, getattr(check, f.name)) for f in dataclasses.fields(check)  # type: ignore[arg-type]
-                    if getattr(check, f.name) != _default(f))
+    options = set_fields(rule.check)
     named = sorted({name for _, value in options for name in _REFERENCE.findall(repr(value))} & set(pack.params))
-    return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(check), "?"),
-                   inspect.getdoc(type(check)) or "", options, tuple((name, pack.params[name].value) for name in named))
+    kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")
+    return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(rule.check), "?"), kind_doc,
+                   options, tuple((name, pack.params[name].value) for name in named), pack.name)
+
+
+def _single_backticks(code: re.Match[str]) -> str:
+    return code[0] if "`" in code[1] else f"`{code[1]}`"
+
+
+def set_fields(value: object) -> tuple[tuple[str, object], ...]:
+    """The fields of a dataclass value that a pack sets: given at init, not left at their default."""
+    given = (f for f in dataclasses.fields(value) if f.init)  # type: ignore[arg-type]
+    return tuple((f.name, getattr(value, f.name)) for f in given if getattr(value, f.name) != _default(f))
 
 
 def _default(option: dataclasses.Field[object]) -> object:
@@ -63,10 +80,10 @@ def _default(option: dataclasses.Field[object]) -> object:
     return option.default
 
 
-def find_rule(docs: list[RuleDoc], wanted: str) -> RuleDoc | None:
-    """The rule with this code (any case) or name."""
+def find_rules(docs: list[RuleDoc], wanted: str) -> list[RuleDoc]:
+    """The rule with this code (any case) or name, once for each pack that sets it up its own way."""
     key = wanted.strip().casefold()
-    return next((d for d in docs if key in (d.code.casefold(), d.name.casefold())), None)
+    return [d for d in docs if key in (d.code.casefold(), d.name.casefold())]
 
 
 def closest_rule(docs: list[RuleDoc], wanted: str) -> str | None:

@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from click.testing import CliRunner, Result
 from conftest import FIXTURES, ROOT, valid_with
 
 from spec_lint import __version__
+from spec_lint.checks.api_module import ModuleLocation
 from spec_lint.cli import main
+from spec_lint.cli.toml_text import toml_value
 from spec_lint.discover import markdown_files
 from spec_lint.findings import Severity, Violation
 from spec_lint.pack import PackError, Rule, builtin_pack
@@ -210,7 +213,7 @@ def test_a_bad_rule_pack_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     def bad_pack() -> None:
         raise PackError("dynamo-component.toml: KeyError: 'pack'")
 
-    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", bad_pack)
+    monkeypatch.setattr("spec_lint.cli.packs.builtin_pack", bad_pack)
     result = run(VALID)
     assert result.exit_code == 2
     assert result.stderr.startswith("spec-lint: error: bad rule pack: dynamo-component.toml")
@@ -224,7 +227,7 @@ class _BrokenCheck:
 def test_a_bug_in_one_check_exits_2_and_the_other_rules_still_report(monkeypatch: pytest.MonkeyPatch) -> None:
     pack = builtin_pack()
     buggy = Rule("SL999", "buggy", Severity.ERROR, "", _BrokenCheck())
-    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
+    monkeypatch.setattr("spec_lint.cli.packs.builtin_pack", lambda: replace(pack, rules=(*pack.rules, buggy)))
     result = run(BROKEN)
     assert result.exit_code == 2
     assert f"spec-lint: error: {BROKEN}: internal error in SL999 buggy: ZeroDivisionError" in result.stderr
@@ -285,6 +288,62 @@ def test_folders_are_walked_for_markdown_skipping_hidden_folders_and_node_module
     assert found == ["a.md", "sub/deeper/b.md"]
     result = run("--output-format", "json", str(tmp_path))
     assert {Path(i["path"]).relative_to(tmp_path).as_posix() for i in json.loads(result.stdout)} == set(found)
+
+
+# --- rule packs ------------------------------------------------------------------------------
+
+TEAM_PACK = """
+[pack]
+name = "our-components"
+extends = "dynamo-component"
+
+[params]
+env_prefix = "DYN_{COMPONENT}_"
+
+[remove]
+rules = ["SL343"]
+"""
+
+
+def test_a_team_pack_replaces_the_built_in_one(tmp_path: Path) -> None:
+    team = write(tmp_path, "our-pack.toml", TEAM_PACK)
+    spec = write(tmp_path, "spec.md", valid_with("pip install dynamo-router", "pip install router-tools"))
+    assert codes_of(run("--output-format", "json", spec)) == {"SL343"}
+    assert codes_of(run("--output-format", "json", "--pack", team, spec)) == {"SL320"}  # DYNAMO_ROUTER_ variables
+    assert "SL343" in run("rules").stdout and "SL343" not in run("rules", "--pack", team).stdout
+    assert run("explain", "--pack", team, "SL343").exit_code == 2
+    assert '  params.env_prefix = "DYN_{COMPONENT}_"' in stdout_lines(run("explain", "SL320", "--pack", team))
+
+
+def codes_of(result: Result) -> set[str]:
+    return {item["code"] for item in json.loads(result.stdout)}
+
+
+@pytest.mark.parametrize("command", [["check", VALID], ["rules"], ["explain", "SL301"]])
+def test_a_team_pack_with_a_misspelt_option_exits_2_with_one_line(tmp_path: Path, command: list[str]) -> None:
+    team = write(tmp_path, "our-pack.toml", TEAM_PACK + '\n[[rules]]\ncode = "SL301"\noptions.colum = "x"\n')
+    result = run(*command, "--pack", team)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f'spec-lint: error: bad rule pack: {team}: SL301: option "colum": unknown option '
+                             '(did you mean "column"?)\n')
+
+
+def test_several_packs_each_lint_their_own_documents(tmp_path: Path) -> None:
+    notes = write(tmp_path, "notes.toml", """
+[pack]
+name = "notes"
+section_level = 2
+title_pattern = '^(?P<name>.+) Notes$'
+title_example = "<Name> Notes"
+detect = { title_suffix = "Notes" }
+identity = { title_group = "name" }
+""")
+    write(tmp_path, "docs/router.md", (ROOT / BROKEN).read_text(encoding="utf-8"))
+    write(tmp_path, "docs/team.md", "# Team Notes\n\nText.\n")
+    builtin = str(ROOT / "rules" / "dynamo-component.toml")
+    result = run("--pack", notes, "--pack", builtin, str(tmp_path / "docs"))
+    assert result.exit_code == 1
+    assert stdout_lines(result)[-1].endswith("(2 specs checked)")
 
 
 # --- the real console script -----------------------------------------------------------------
@@ -398,12 +457,32 @@ def test_explain_prints_the_description_the_check_and_its_options() -> None:
     lines = stdout_lines(result)
     assert lines[0] == "SL301 metric-prefix (error)"
     assert 'Checked by the "column-format" check:' in lines
-    options = lines[lines.index("Options in this pack:") + 1: lines.index("Pack parameters they use:") - 1]
-    assert options == ["  table = 'metrics'", "  column = 'Metric Name'", "  what = 'metric'",
-                       "  prefix = '{metric_prefix}'"]
-    assert lines[-1] == "  metric_prefix = 'dynamo_{component}_'"
+    options = lines[lines.index('Options in the "dynamo-component" pack:') + 1: lines.index("Pack parameters they use:") - 1]
+    assert options == ['  options.table = "metrics"', '  options.column = "Metric Name"', '  options.what = "metric"',
+                       '  options.prefix = "{metric_prefix}"']
+    assert lines[-1] == '  params.metric_prefix = "dynamo_{component}_"'
     assert run("explain", "metric-prefix").stdout == result.stdout
     assert run("explain", "sl301").stdout == result.stdout
+
+
+def test_explain_shows_options_as_toml_and_docs_with_single_backticks() -> None:
+    for code in [line.split()[0] for line in stdout_lines(run("rules"))]:
+        out = run("explain", code).stdout
+        assigned = [line.strip() for line in out.splitlines() if line.startswith(("  options.", "  params."))]
+        tomllib.loads("\n".join(assigned))  # raises on anything a pack could not hold
+        assert not re.search(r"``[^`]+``", out.split("Checked by", 1)[1]), code  # `` `a` `` stays
+    assert "(`similarity`, as difflib measures it)" in run("explain", "SL102").stdout
+
+
+def test_toml_values_as_a_pack_writes_them() -> None:
+    location = ModuleLocation(table="stable_api", column="Module", root="{stable_module}")
+    assert toml_value((location,)) == '[{ root = "{stable_module}", table = "stable_api" }]'  # column: its default
+    assert toml_value({"A > B": (1, 0.5, True)}) == '{ "A > B" = [1, 0.5, true] }'
+    assert toml_value(r"^\d+$") == r"'^\d+$'"
+    assert toml_value('say "hi"\n\\') == r'"say \"hi\"\n\\"'
+    assert tomllib.loads("x = " + toml_value("a\x7fb")) == {"x": "a\x7fb"}
+    with pytest.raises(TypeError, match="no TOML form"):
+        toml_value(object())
 
 
 def test_explain_an_engine_rule() -> None:
@@ -446,7 +525,7 @@ def test_control_and_bidi_characters_from_a_spec_are_escaped_in_text(tmp_path: P
 def test_an_internal_error_is_an_sl000_finding_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
     pack = builtin_pack()
     buggy = Rule("SL999", "buggy", Severity.ERROR, "", _BrokenCheck())
-    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", lambda: replace(pack, rules=(buggy,)))
+    monkeypatch.setattr("spec_lint.cli.packs.builtin_pack", lambda: replace(pack, rules=(buggy,)))
     result = run(VALID)
     assert result.exit_code == 2
     assert stdout_lines(result) == [

@@ -117,7 +117,7 @@ def test_a_bad_pack_exits_2_through_the_cli(monkeypatch: pytest.MonkeyPatch) -> 
     def bad_pack() -> Pack:
         return load_pack_text(TEAM + '[[rules]]\ncode = "SL301"\noptions.colum = "x"\n', "team.toml")
 
-    monkeypatch.setattr("spec_lint.cli.check.builtin_pack", bad_pack)
+    monkeypatch.setattr("spec_lint.cli.packs.builtin_pack", bad_pack)
     from spec_lint.cli import main
 
     result = CliRunner().invoke(main, [str(VALID_SPEC)])

@@ -10,11 +10,12 @@ from pathlib import Path
 import click
 
 from spec_lint.cli.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, note
+from spec_lint.cli.packs import pack_option, packs_of
 from spec_lint.discover import expand
 from spec_lint.engine import lint_paths
 from spec_lint.findings import Report, Severity
 from spec_lint.formats import FORMATS, FormatOptions
-from spec_lint.pack import PackError, builtin_pack
+from spec_lint.pack import Pack
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 
 
@@ -38,8 +39,9 @@ class RunOptions:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Also say which files were passed over, and why.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR does the same).")
+@pack_option
 def command(paths: tuple[Path, ...], output_format: str, fail_on: str, max_file_size: int, quiet: bool,
-            verbose: bool, no_color: bool) -> None:
+            verbose: bool, no_color: bool, pack_files: tuple[Path, ...]) -> None:
     """Lint Markdown specification documents against their template.
 
     PATHS are files and folders; folders are searched for *.md files. Exit codes: 0 no finding
@@ -50,10 +52,9 @@ def command(paths: tuple[Path, ...], output_format: str, fail_on: str, max_file_
         raise click.UsageError("--quiet and --verbose cannot be used together")
     format_options = FormatOptions(color=_use_color(no_color), summary=not quiet)
     options = RunOptions(output_format, format_options, Severity(fail_on), verbose, max_file_size)
+    packs = packs_of(pack_files)
     try:
-        code = _run(list(paths), options)
-    except PackError as error:
-        code = fail(f"bad rule pack: {error}")
+        code = _run(list(paths), packs, options)
     except Exception as error:  # noqa: BLE001 - the user gets one line, never a traceback
         code = fail(f"internal error: {error!r}")
     sys.exit(code)
@@ -64,9 +65,9 @@ def _use_color(no_color: bool) -> bool:
     return not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
-def _run(paths: list[Path], options: RunOptions) -> int:
+def _run(paths: list[Path], packs: list[Pack], options: RunOptions) -> int:
     found = expand(paths)
-    report = lint_paths(found.files, [builtin_pack()], options.max_file_size)
+    report = lint_paths(found.files, packs, options.max_file_size)
     report = dataclasses.replace(report, errors=(*found.problems, *report.errors))
     _print(report, options)
     if report.errors:

@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
-from spec_lint.catalog import ENGINE_KIND, RuleDoc, closest_rule, find_rule, rule_docs
+from spec_lint.catalog import ENGINE_KIND, RuleDoc, closest_rule, find_rules, rule_docs
 from spec_lint.cli.output import emit, fail
+from spec_lint.cli.packs import pack_option, packs_of
+from spec_lint.cli.toml_text import toml_key, toml_value
 from spec_lint.formats import printable
-from spec_lint.pack import builtin_pack
 
 
 @click.command("explain")
 @click.argument("code")
-def command(code: str) -> None:
+@pack_option
+def command(code: str, pack_files: tuple[Path, ...]) -> None:
     """Explain the rule CODE (a code such as SL102, or a name such as missing-section)."""
-    docs = rule_docs(builtin_pack())
-    found = find_rule(docs, code)
-    if found is None:
+    docs = rule_docs(packs_of(pack_files))
+    found = find_rules(docs, code)
+    if not found:
         close = closest_rule(docs, code)
         hint = f' (did you mean "{close}"?)' if close else " (expected a code that `spec-lint rules` lists)"
         sys.exit(fail(f'unknown rule "{code}"{hint}'))
     # Escaped line by line: the description's own line breaks stay.
-    emit("\n".join(printable(line) for text in _explanation(found) for line in text.split("\n")))
+    texts = [text for doc in found for text in ("", *_explanation(doc))][1:]
+    emit("\n".join(printable(line) for text in texts for line in text.split("\n")))
 
 
 def _explanation(doc: RuleDoc) -> list[str]:
@@ -31,10 +35,14 @@ def _explanation(doc: RuleDoc) -> list[str]:
     kind = "the engine" if doc.kind == ENGINE_KIND else f'the "{doc.kind}" check'
     lines += [f"Checked by {kind}:", "", _indented(doc.kind_doc)]
     if doc.options:
-        lines += ["", "Options in this pack:", *(f"  {name} = {value!r}" for name, value in doc.options)]
+        lines += ["", f'Options in the "{doc.pack}" pack:', *_assignments("options", doc.options)]
     if doc.params:
-        lines += ["", "Pack parameters they use:", *(f"  {name} = {value!r}" for name, value in doc.params)]
+        lines += ["", "Pack parameters they use:", *_assignments("params", doc.params)]
     return lines
+
+
+def _assignments(table: str, values: tuple[tuple[str, object], ...]) -> list[str]:
+    return [f"  {table}.{toml_key(name)} = {toml_value(value)}" for name, value in values]
 
 
 def _indented(text: str) -> str:

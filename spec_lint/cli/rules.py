@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
 from spec_lint.catalog import RuleDoc, rule_docs
 from spec_lint.cli.output import emit
+from spec_lint.cli.packs import pack_option, packs_of
 from spec_lint.formats import printable
-from spec_lint.pack import builtin_pack
 
 
 @click.command("rules")
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="A table, or a JSON array of rules.")
-def command(output_format: str) -> None:
+@pack_option
+def command(output_format: str, pack_files: tuple[Path, ...]) -> None:
     """List every rule: code, name, severity and summary (`spec-lint explain CODE` says more)."""
-    docs = rule_docs(builtin_pack())
+    docs = rule_docs(packs_of(pack_files))
     emit(_json(docs) if output_format == "json" else _table(docs))
 
 

@@ -1,0 +1,30 @@
+"""``--pack FILE``: the rule packs a command uses, the built-in one unless packs are given."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from spec_lint.cli.output import fail
+from spec_lint.pack import Pack, PackError, builtin_pack, load_pack
+
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def pack_option(command: Command) -> Command:
+    option = click.option("--pack", "pack_files", multiple=True, metavar="FILE", type=click.Path(path_type=Path),
+                          help="A rule pack (TOML) to use instead of the built-in one; repeat it for several "
+                               "(a file is a document of the first pack whose markers it has).")
+    return option(command)
+
+
+def packs_of(files: Sequence[Path]) -> list[Pack]:
+    """The packs in the files, in order, or the built-in pack; a bad pack ends the run with exit 2."""
+    try:
+        return [load_pack(file) for file in files] or [builtin_pack()]
+    except PackError as error:
+        sys.exit(fail(f"bad rule pack: {error}"))
