@@ -501,12 +501,42 @@ def test_explain_an_unknown_rule_exits_2_with_a_suggestion(code: str, message: s
     assert (result.exit_code, result.stderr) == (2, f"spec-lint: error: {message}\n")
 
 
+def test_options_before_check_are_check_options() -> None:
+    expected = run("check", "-q", "--output-format", "json", BROKEN)
+    for args in (["-q", "check", "--output-format", "json", BROKEN], ["--output-format", "json", "-q", "check", BROKEN],
+                 ["--output-format=json", "check", "-q", BROKEN]):
+        assert (run(*args).exit_code, run(*args).stdout) == (1, expected.stdout), args
+
+
+@pytest.mark.parametrize(("args", "suggested"), [
+    (["--output-format", "json", "rules"], "spec-lint rules --output-format json"),
+    (["-q", "explain", "SL101"], "spec-lint explain -q SL101"),
+    (["--pack", "team.toml", "rules"], "spec-lint rules --pack team.toml"),
+])
+def test_options_before_another_command_are_a_usage_error(args: list[str], suggested: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    name = args[-2] if args[-1] == "SL101" else args[-1]
+    assert f'Error: "{name}" is a command: write it first ("{suggested}"), or "./{name}" to lint a folder' \
+        in result.stderr
+
+
+def test_an_option_value_or_a_path_after_double_dash_named_like_a_command_is_no_command(tmp_path: Path,
+                                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "rules/spec.md", (ROOT / BROKEN).read_text(encoding="utf-8"))
+    monkeypatch.chdir(tmp_path)
+    assert run("--", "rules").exit_code == 1
+    assert run("-q", "--", "rules").exit_code == 1
+    assert "'rules' is not one of" in run("--output-format", "rules", "x.md").stderr
+
+
 @pytest.mark.parametrize("name", ["new", "report"])
 def test_reserved_command_names_are_not_paths(name: str) -> None:
-    result = run(name)
-    assert result.exit_code == 2
-    assert f'"{name}" is a command still to come' in result.stderr
-    assert f'"./{name}"' in result.stderr
+    for args in ([name], ["-q", name]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert f'"{name}" is a command still to come' in result.stderr
+        assert f'"./{name}"' in result.stderr
 
 
 # --- safe output ---------------------------------------------------------------------------------

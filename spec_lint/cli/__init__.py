@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,12 +29,23 @@ class CommandGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args:
             raise click.UsageError("Missing argument 'PATHS...' (or a command)", ctx)
-        if args[0] in RESERVED:
-            raise click.UsageError(f'"{args[0]}" is a command still to come: to lint a path of that '
-                                   f'name, write "./{args[0]}" or "spec-lint check {args[0]}"', ctx)
-        if args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
-            args = [DEFAULT, *args]
+        if args[0] not in _GROUP_OPTIONS:
+            args = self._routed(ctx, args)
         return super().parse_args(ctx, args)
+
+    def _routed(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """The arguments with their command first: ``check`` unless they name another."""
+        index = _first_argument(args, _value_options(self.commands[DEFAULT]))
+        if index is None or args[index] not in (*self.commands, *RESERVED):
+            return [DEFAULT, *args]
+        name, rest = args[index], [*args[:index], *args[index + 1:]]
+        if name in RESERVED:
+            raise click.UsageError(f'"{name}" is a command still to come: to lint a path of that '
+                                   f'name, write "./{name}" or "spec-lint check {name}"', ctx)
+        if index and name != DEFAULT:
+            raise click.UsageError(f'"{name}" is a command: write it first ("spec-lint '
+                                   f'{shlex.join([name, *rest])}"), or "./{name}" to lint a folder of that name', ctx)
+        return [name, *rest]
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -53,6 +65,22 @@ class CommandGroup(click.Group):
         with formatter.section("Options"):
             formatter.write_dl(records)
         self.format_commands(ctx, formatter)
+
+
+def _value_options(command: click.Command) -> frozenset[str]:
+    """The options of ``command`` that take a value (``--output-format json``)."""
+    return frozenset(opt for p in command.params if isinstance(p, click.Option) and not p.is_flag for opt in p.opts)
+
+
+def _first_argument(args: list[str], value_options: frozenset[str]) -> int | None:
+    """Where the first argument that is neither an option nor an option's value is; None after
+    ``--`` (all paths) or when there is none."""
+    index = 0
+    while index < len(args) and args[index] != "--":
+        if not args[index].startswith("-") or args[index] == "-":
+            return index
+        index += 2 if args[index] in value_options else 1
+    return None
 
 
 @click.group(cls=CommandGroup, help=check.command.help, epilog=_EPILOG,
