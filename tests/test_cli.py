@@ -22,6 +22,7 @@ from spec_lint.cli import main
 from spec_lint.cli.toml_text import toml_value
 from spec_lint.discover import markdown_files
 from spec_lint.findings import Severity, Violation
+from spec_lint.formats import UNPRINTABLE
 from spec_lint.pack import PackError, Rule, builtin_pack
 
 INPUTS = FIXTURES / "inputs"
@@ -480,7 +481,8 @@ def test_toml_values_as_a_pack_writes_them() -> None:
     assert toml_value({"A > B": (1, 0.5, True)}) == '{ "A > B" = [1, 0.5, true] }'
     assert toml_value(r"^\d+$") == r"'^\d+$'"
     assert toml_value('say "hi"\n\\') == r'"say \"hi\"\n\\"'
-    assert tomllib.loads("x = " + toml_value("a\x7fb")) == {"x": "a\x7fb"}
+    for raw in ("a\x7fb", "bidi\u202e\x9b", "\\d\x1b"):  # safe to print, and the same value read back
+        assert not re.search(UNPRINTABLE, toml_value(raw)) and tomllib.loads("x = " + toml_value(raw)) == {"x": raw}
     with pytest.raises(TypeError, match="no TOML form"):
         toml_value(object())
 

@@ -275,7 +275,7 @@ def test_walking_does_not_follow_folder_symlinks(tmp_path: Path) -> None:
 # --- odd names -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["new\nline.md", "a:b,c.md", "esc\x1b[2J.md", "bidi\u202eldm.md"])
+@pytest.mark.parametrize("name", ["new\nline.md", "a:b,c.md", "esc\x1b[2J.md", "bidi\u202eldm.md", "back\\x1b.md"])
 def test_odd_file_names_are_escaped_in_text_and_on_stderr(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(BINARY_SPEC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -186,10 +187,27 @@ def assert_only_own_commands(out: str) -> None:
     ("del\x7f csi\x9b", "del\\x7f csi\\x9b"),
     ("\u202eevil\u202c \u2066i\u2069 \u200e\u200f\u061c", "\\u202eevil\\u202c \\u2066i\\u2069 \\u200e\\u200f\\u061c"),
     ("caf\udce9.md", "caf\\udce9.md"),
-    ("plain café — “quoted” \\x1b", "plain café — “quoted” \\x1b"),
+    ("plain café — “quoted”", "plain café — “quoted”"),
 ])
 def test_printable_shows_controls_as_escapes(raw: str, shown: str) -> None:
     assert printable(raw) == shown
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("a\\x1b.md", "a\\\\x1b.md"),       # the four characters, not ESC ("a\x1b.md")
+    ("\\u202e \\n \\t \\r", "\\\\u202e \\\\n \\\\t \\\\r"),
+    ("\\\\", "\\\\\\"),                   # two backslashes: the first stands before one
+    ("\\\x1b", "\\\\\\x1b"),              # a backslash, then ESC
+    ("C:\\docs \\d+ \\| \\x1 \\u12 \\", "C:\\docs \\d+ \\| \\x1 \\u12 \\"),  # no escape is read here
+])
+def test_printable_doubles_a_backslash_only_where_it_would_read_as_an_escape(raw: str, shown: str) -> None:
+    assert printable(raw) == shown
+
+
+def test_printable_is_unambiguous() -> None:
+    """No two texts print alike: every text of up to 5 characters that could form an escape."""
+    texts = ["".join(chars) for size in range(6) for chars in itertools.product("\\x0n\x00\na", repeat=size)]
+    assert len({printable(text) for text in texts}) == len(texts)
 
 
 HOSTILE_FINDING = Finding("dir\n\x1b]8;;x\x07/a\u202e.md", 1, 1, 1, "SL104", "unknown-section", Severity.WARNING,

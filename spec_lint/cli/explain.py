@@ -25,17 +25,16 @@ def command(code: str, pack_files: tuple[Path, ...]) -> None:
         close = closest_rule(docs, code)
         hint = f' (did you mean "{close}"?)' if close else " (expected a code that `spec-lint rules` lists)"
         sys.exit(fail(f'unknown rule "{code}"{hint}'))
-    # Escaped line by line: the description's own line breaks stay.
-    texts = [text for doc in found for text in ("", *_explanation(doc))][1:]
-    emit("\n".join(printable(line) for text in texts for line in text.split("\n")))
+    emit("\n\n".join("\n".join(_explanation(doc)) for doc in found))
 
 
 def _explanation(doc: RuleDoc) -> list[str]:
-    lines = [f"{doc.code} {doc.name} ({doc.severity.value})", "", doc.description, ""]
+    """The lines to print: the prose escaped, the options as TOML (which escapes its own values)."""
     kind = "the engine" if doc.kind == ENGINE_KIND else f'the "{doc.kind}" check'
-    lines += [f"Checked by {kind}:", "", _indented(doc.kind_doc)]
+    prose = f"{doc.code} {doc.name} ({doc.severity.value})\n\n{doc.description}\n\nChecked by {kind}:\n\n"
+    lines = _printable_lines(prose + _indented(doc.kind_doc))
     if doc.options:
-        lines += ["", f'Options in the "{doc.pack}" pack:', *_assignments("options", doc.options)]
+        lines += ["", printable(f'Options in the "{doc.pack}" pack:'), *_assignments("options", doc.options)]
     if doc.params:
         lines += ["", "Pack parameters they use:", *_assignments("params", doc.params)]
     return lines
@@ -43,6 +42,11 @@ def _explanation(doc: RuleDoc) -> list[str]:
 
 def _assignments(table: str, values: tuple[tuple[str, object], ...]) -> list[str]:
     return [f"  {table}.{toml_key(name)} = {toml_value(value)}" for name, value in values]
+
+
+def _printable_lines(text: str) -> list[str]:
+    # Escaped line by line: the text's own line breaks stay.
+    return [printable(line) for line in text.split("\n")]
 
 
 def _indented(text: str) -> str:

@@ -1,5 +1,6 @@
 """Pack values as TOML, as a pack writes them (for ``explain``): texts, numbers, booleans, lists,
-tables and option dataclasses (only the fields a pack sets) as inline tables."""
+tables and option dataclasses (only the fields a pack sets) as inline tables. The text is safe to
+print as it is: TOML's own escapes stand for every control character."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 
 from spec_lint.catalog import set_fields
+from spec_lint.formats import UNPRINTABLE
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_UNPRINTABLE = re.compile(UNPRINTABLE)
 
 
 def toml_value(value: object) -> str:
@@ -35,10 +37,12 @@ def toml_key(key: str) -> str:
 
 
 def _string(text: str) -> str:
+    """A TOML string that is also safe on a terminal: every unprintable character escaped."""
     # A pattern reads best as a literal string, where a backslash is itself, as packs write them.
-    if "\\" in text and "'" not in text and not _CONTROL.search(text):
+    if "\\" in text and "'" not in text and not _UNPRINTABLE.search(text):
         return f"'{text}'"
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")  # JSON's escapes are TOML's
+    # JSON's escapes are TOML's; it leaves DEL, C1 and bidi controls as they are.
+    return _UNPRINTABLE.sub(lambda char: f"\\u{ord(char[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _inline_table(items: Iterable[tuple[object, object]]) -> str:
