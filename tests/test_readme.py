@@ -85,7 +85,8 @@ def test_every_rule_has_one_row_with_its_name_and_severity(pack: Pack) -> None:
 
 
 def test_every_option_is_documented() -> None:
-    options = [opt for param in main.params for opt in param.opts if opt.startswith("--")]
+    params = [*main.params, *(param for command in main.commands.values() for param in command.params)]
+    options = [opt for param in params for opt in param.opts if opt.startswith("--")]
     assert options
     for option in options:
         assert f"`{option}" in section("Usage"), option
