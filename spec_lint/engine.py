@@ -67,7 +67,8 @@ def lint_paths(files: Sequence[Path], packs: Sequence[Pack], max_file_size: int 
 
 
 def lint_file(path: Path, packs: Sequence[Pack], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> FileResult:
-    """Read and lint one file; one finding when it cannot be read as text or is too large."""
+    """Read and lint one file; one finding when it cannot be read as text or is too large (and,
+    as far as its head tells, may be a document)."""
     try:
         head = read_head(path, max_file_size)
     except UnreadableError as error:  # no content to look at: whether it is a document cannot be told

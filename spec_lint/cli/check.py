@@ -35,7 +35,7 @@ class RunOptions:
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--max-file-size", type=click.IntRange(min=0), default=DEFAULT_MAX_FILE_SIZE, show_default=True,
-              metavar="BYTES", help="A larger file is one SL003 finding, not parsed (0: no limit).")
+              metavar="BYTES", help="A larger file that may be a spec is one SL003 finding, not parsed (0: no limit).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Also say which files were passed over, and why.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR does the same).")
@@ -45,16 +45,15 @@ def command(paths: tuple[Path, ...], output_format: str, fail_on: str, max_file_
     """Lint Markdown specification documents against their template.
 
     PATHS are files and folders; folders are searched for *.md files. Exit codes: 0 no finding
-    at or above --fail-on, 1 some, 2 usage error, or something could not be checked (a missing
-    or unreadable path, an internal error).
+    at or above --fail-on, 1 some, 2 usage error, a bad rule pack, or something could not be
+    checked (a missing or unreadable path, an internal error).
     """
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
     format_options = FormatOptions(color=_use_color(no_color), summary=not quiet)
     options = RunOptions(output_format, format_options, Severity(fail_on), verbose, max_file_size)
-    packs = packs_of(pack_files)
     try:
-        code = _run(list(paths), packs, options)
+        code = _run(list(paths), packs_of(pack_files), options)
     except Exception as error:  # noqa: BLE001 - the user gets one line, never a traceback
         code = fail(f"internal error: {error!r}")
     sys.exit(code)

@@ -17,8 +17,8 @@ Command = TypeVar("Command", bound=Callable[..., None])
 
 def pack_option(command: Command) -> Command:
     option = click.option("--pack", "pack_files", multiple=True, metavar="FILE", type=click.Path(path_type=Path),
-                          help="A rule pack (TOML) to use instead of the built-in one; repeat it for several "
-                               "(a file is a document of the first pack whose markers it has).")
+                          help="A rule pack (TOML) instead of the built-in one; repeatable (a file goes to "
+                               "the first pack whose markers it has).")
     return option(command)
 
 
