@@ -49,12 +49,16 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     skipped: str = ""
 
+    @property
+    def errors(self) -> tuple[str, ...]:
+        """One line for each internal error: the file was not fully checked, and the run exits 2."""
+        return tuple(f"{f.path}: {f.message}" for f in self.findings if f.code == INTERNAL_ERROR.code)
+
 
 def lint_paths(files: Sequence[Path], packs: Sequence[Pack], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Report:
     """Lint each file with the first of ``packs`` whose document type it is; findings sorted.
 
     The one orchestration function: a cache or parallel jobs wrap the ``lint_file`` calls here.
-    An internal error is also one of the report's errors: that file was not fully checked.
     """
     results = [(path, lint_file(path, packs, max_file_size)) for path in files]
     findings = [f for _, result in results for f in result.findings]
@@ -62,7 +66,7 @@ def lint_paths(files: Sequence[Path], packs: Sequence[Pack], max_file_size: int 
         findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
         linted=tuple(str(path) for path, result in results if not result.skipped),
         skipped=tuple((str(path), result.skipped) for path, result in results if result.skipped),
-        errors=tuple(f"{f.path}: {f.message}" for f in findings if f.code == INTERNAL_ERROR.code),
+        errors=tuple(error for _, result in results for error in result.errors),
     )
 
 
