@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,17 +25,23 @@ class Context:
     component: str
     placeholders: Placeholders
 
-    def render(self, template: str) -> str:
+    def render(self, template: str, escape: Callable[[str], str] = str) -> str:
         """Fill ``{<param>}`` with the pack's string parameters, then ``{component}``,
-        ``{COMPONENT}`` and ``{component-}`` with this spec's component id."""
+        ``{COMPONENT}`` and ``{component-}`` with this spec's component id, passed through
+        ``escape``."""
         for name, value in self.pack.params.items():
             if isinstance(value, str):
                 template = template.replace(f"{{{name}}}", value)
         return (
-            template.replace("{component}", self.component)
-            .replace("{COMPONENT}", self.component.upper())
-            .replace("{component-}", self.component.replace("_", "-"))
+            template.replace("{component}", escape(self.component))
+            .replace("{COMPONENT}", escape(self.component.upper()))
+            .replace("{component-}", escape(self.component.replace("_", "-")))
         )
+
+    def render_pattern(self, template: str) -> str:
+        """A pattern template rendered: the component id comes from the spec (its front matter
+        may say ``component: '(a+)+'``), so it stands for itself, never as a pattern."""
+        return self.render(template, re.escape)
 
     def param(self, name: str) -> str:
         return self.render(str(self.pack.params[name]))

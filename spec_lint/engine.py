@@ -15,7 +15,9 @@ from spec_lint.parser import parse
 from spec_lint.placeholders import Placeholders
 
 UNREADABLE = ("SL001", "unreadable-file")
-_VERSION_TAIL = re.compile(r"[\s\-–—:]*(v?\d+(\.\d+)*)?[\s\-–—:]*$")
+# A version and separators ending a title, matched on the reversed title from its start: a
+# search for "...$" would read a run of spaces again from each of them.
+_VERSION_TAIL_REVERSED = re.compile(r"[\s\-–—:]*(?:(?:\d+\.)*\d+v?)?[\s\-–—:]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,9 @@ def _name_in_title(title: str, pack: Pack) -> str:
         return match["name"]
     if not _has_title_suffix(title, pack):
         return ""
-    return _VERSION_TAIL.sub("", title[: -len(pack.detect_title)])
+    name = title[: -len(pack.detect_title)]
+    tail = _VERSION_TAIL_REVERSED.match(name[::-1])
+    return name[: len(name) - tail.end()] if tail else name
 
 
 def placeholders_of(pack: Pack) -> Placeholders:

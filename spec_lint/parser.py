@@ -27,9 +27,12 @@ from spec_lint.model import (
 )
 from spec_lint.source import cell_column, cell_count
 
-_FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$")
-# A hard line break ending a field's line (`<br>`, `<br />`, a backslash) is markup, not value.
-_HARD_BREAK = re.compile(r"(?:\s*(?:<br\s*/?>|\\))+$", re.IGNORECASE)
+# The value runs to the line's end and is stripped after: a lazy value before "\s*$" would read
+# a run of spaces inside it again from each of its characters.
+_FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*)")
+# Hard line breaks ending a field's line (`<br>`, `<br />`, a backslash) are markup, not value.
+# Matched on the reversed text, from its start: a search for "...$" starts again at each break.
+_HARD_BREAKS_REVERSED = re.compile(r"(?:(?:>/?\s*rb<|\\)\s*)+", re.IGNORECASE)
 # The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
 _NEWLINE = re.compile(r"\r\n?|\n")
 
@@ -84,11 +87,17 @@ def _lines_of(token: Token) -> tuple[TextLine, ...]:
 
 def _links(inline: Token) -> Iterator[Link]:
     # Counting soft breaks would miss line ends inside code spans and link titles.
-    start = inline.map[0] + 1 if inline.map else 1
+    # Lines are counted on from the previous link, not from the paragraph's start each time.
+    line = inline.map[0] + 1 if inline.map else 1
+    counted = 0
     for child in inline.children or []:
         if child.type == "link_open":
             offset = int(child.meta.get("offset", 0))
-            yield Link(str(child.attrs.get("href", "")), start + inline.content.count("\n", 0, offset))
+            if offset >= counted:
+                line, counted = line + inline.content.count("\n", counted, offset), offset
+            else:
+                line, counted = line - inline.content.count("\n", offset, counted), offset
+            yield Link(str(child.attrs.get("href", "")), line)
 
 
 class _Builder:
@@ -147,7 +156,7 @@ class _Builder:
         for text_line in paragraph.lines:
             match = _FIELD.match(text_line.text)
             if match:
-                value = _HARD_BREAK.sub("", match["value"].replace("`", "").strip())
+                value = _without_breaks(match["value"].replace("`", "").strip())
                 field = Field(match["key"].strip(), value, text_line.line, self.section.title)
                 self.document.fields.append(field)
 
@@ -177,9 +186,20 @@ class _Builder:
         return index + 1
 
 
+def _without_breaks(value: str) -> str:
+    found = _HARD_BREAKS_REVERSED.match(value[::-1])
+    return value[: len(value) - found.end()] if found else value
+
+
+# The C loader when PyYAML has it: the same values, read faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _front_matter(content: str) -> dict[str, object]:
+    """The front matter's mapping; empty when it is none. Whatever it holds (an invalid date, a
+    huge integer, deep nesting), reading it never fails: a README's front matter is read too."""
     try:
-        data = yaml.safe_load(content)
-    except yaml.YAMLError:
+        data = yaml.load(content, Loader=_SAFE_LOADER)  # a safe loader: nothing is run
+    except Exception:  # noqa: BLE001 - ValueError, RecursionError, ... as well as YAMLError
         return {}
     return data if isinstance(data, dict) else {}

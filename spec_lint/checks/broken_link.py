@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
-import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from spec_lint.checks import register
 from spec_lint.facts.anchors import anchors, html_links
+from spec_lint.facts.linked import Suggestions, linked_anchors
 from spec_lint.findings import Violation
 from spec_lint.model import Link
-from spec_lint.parser import parse
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -35,14 +33,22 @@ class BrokenLink:
     """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        known: dict[Path, frozenset[str] | None] = {ctx.path: anchors(ctx.doc)}
+        known = _Known({ctx.path: anchors(ctx.doc)})
         for link in (*ctx.doc.links, *html_links(ctx.doc)):
             problem = _problem(ctx, known, link)
             if problem:
                 yield Violation(problem, link.line, _column(ctx, link))
 
 
-def _problem(ctx: Context, known: dict[Path, frozenset[str] | None], link: Link) -> str:
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What one document's links have learnt: the anchors of each file, and the hints budget."""
+
+    anchors: dict[Path, frozenset[str] | None]
+    suggestions: Suggestions = field(default_factory=Suggestions)
+
+
+def _problem(ctx: Context, known: _Known, link: Link) -> str:
     target, _, fragment = link.target.partition("#")
     target, fragment = unquote(target.split("?")[0]), unquote(fragment)
     if _EXTERNAL.match(link.target) or target.startswith("/"):
@@ -60,7 +66,7 @@ def _problem(ctx: Context, known: dict[Path, frozenset[str] | None], link: Link)
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
-    except OSError:  # a name the file system rejects (too long, ...)
+    except (OSError, ValueError):  # a name the file system rejects (too long, a NUL byte, ...)
         return False
 
 
@@ -75,36 +81,15 @@ def _column(ctx: Context, link: Link) -> int:
     return 1
 
 
-def _fragment_problem(known: dict[Path, frozenset[str] | None], path: Path, fragment: str, target: str) -> str:
-    if path not in known:
-        known[path] = _read_anchors(path)
-    found = known[path]
+def _fragment_problem(known: _Known, path: Path, fragment: str, target: str) -> str:
+    if path not in known.anchors:
+        known.anchors[path] = linked_anchors(path)
+    found = known.anchors[path]
     where = f'"{target}"' if target else "this document"
     if found is None:
         return f'link target "{target}" cannot be read, so its fragment "#{fragment}" cannot be checked'
     if fragment in found:
         return ""
-    close = _closest(fragment, found)
+    close = known.suggestions.closest(fragment, found)
     hint = f'did you mean "#{close}"' if close else "expected the anchor of one of its headings"
     return f'link fragment "#{fragment}" matches no heading in {where} ({hint})'
-
-
-def _closest(fragment: str, found: frozenset[str]) -> str | None:
-    """The anchor the author most likely meant: the shortest that starts with what they wrote
-    (a heading's "(if applicable)" is in its anchor), else the most similar one."""
-    longer = sorted((a for a in found if a.startswith(fragment)), key=lambda a: (len(a), a))
-    close = longer or difflib.get_close_matches(fragment, sorted(found), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _read_anchors(path: Path) -> frozenset[str] | None:
-    try:
-        return _anchors_of(path, path.stat().st_mtime_ns)
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-@functools.lru_cache(maxsize=256)
-def _anchors_of(path: Path, mtime: int) -> frozenset[str]:
-    """A linked file's anchors, parsed once per run for every spec that links to it."""
-    return anchors(parse(path.read_text(encoding="utf-8")))

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 
 # Indentation ("│" and spaces), an optional branch ("├── ", "└── "), the class, then a "# comment"
 # or an annotation in parentheses ("(ROUTER_001)"). The ASCII drawing of `tree --charset=ascii`
-# and Windows' `tree /A` ("|", "|-- ", "`-- ", "+--- ", "\--- ") is the same tree.
+# and Windows' `tree /A` ("|", "|-- ", "`-- ", "+--- ", "\--- ") is the same tree. The name grows
+# a word at a time, so that a run of spaces in it is read once.
 _ENTRY = re.compile(
-    r"(?P<lead>(?:[│ ]|\|(?!-))*)(?P<branch>(?:[├└]─+|[|`+\\]-+) *)?(?P<name>.*?)\s*(?:\s#.*|\([^()]*\))?$"
+    r"(?P<lead>(?:[│ ]|\|(?!-))*)(?P<branch>(?:[├└]─+|[|`+\\]-+) *)?(?P<name>(?:\s*+\S)*?)\s*(?:\s#.*|\([^()]*\))?$"
 )
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 

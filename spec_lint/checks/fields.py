@@ -55,7 +55,7 @@ class Fields:
             if found is None:
                 yield from _missing(ctx, wanted)
             elif not ctx.has_placeholder(found.value):
-                problem = _problem(wanted, found.value, ctx.render(wanted.pattern))
+                problem = _problem(wanted, found.value, ctx.render_pattern(wanted.pattern))
                 if problem:
                     value = f'"{found.value}"' if found.value else "empty"
                     yield Violation(f'"{wanted.key}" is {value}{problem}', found.line)

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 # A fence line, after the quote markers and list item marker of its container.
 _FENCE = re.compile(r"^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})\s+(?P<title>.*?)(?:\s+#+)?\s*$")
+# The title grows a word at a time (spaces, then what is not a space), never splitting a run of
+# spaces: ".*?" before "\s*$" would read such a run again from each of its characters.
+_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})\s+(?P<title>(?:\s*+\S)*?)(?:\s+#+)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
