@@ -109,6 +109,93 @@ def test_work_grows_linearly(name: str) -> None:
     assert large / small < MAX_RATIO, f"{name}: {small:.3f}s at n, {large:.3f}s at 4n"
 
 
+DEEP = "[" * 5_000 + "]" * 5_000
+HUGE = "1" * 5_000
+# A placeholder left in the Overview: another rule's finding that must still be reported.
+PLACEHOLDER = "Served by {Component Name}."
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    ["date: 2026-02-30", f"count: {HUGE}", f"deep: {DEEP}", "- a\n- b", "a: [", "key: !!python/object:os.system x"],
+    ids=["invalid-date", "huge-integer", "deep-nesting", "a-list", "invalid-yaml", "python-tag"],
+)
+def test_odd_front_matter_is_ignored(front_matter: str) -> None:
+    found = lint(f"---\n{front_matter}\n---\n" + in_paragraph(PLACEHOLDER))
+    assert codes(found) == ["SL401"]
+
+
+def test_odd_front_matter_in_a_readme_is_passed_over() -> None:
+    result = lint_text(f"---\ndeep: {DEEP}\nwhen: 2026-02-30\n---\n# My project\n", VALID_SPEC, [_builtin()])
+    assert (result.errors, result.findings, result.skipped != "") == ((), (), True)
+
+
+def test_a_component_id_is_no_pattern() -> None:
+    found = lint("---\ncomponent: '(a+)+'\n---\n" + error_code("`(A+)+_002`"))
+    assert [f.message for f in found if f.code == "SL310"] == [
+        'error code "ROUTER_001" is not a match of "(A+)+_\\d{3}" (expected "(A+)+_001")'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "code", "message"),
+    [
+        ("json", DEEP, "json code does not parse: too deeply nested (expected at most 100 levels)"),
+        ("yaml", DEEP, "yaml code does not parse: too deeply nested (expected at most 100 levels)"),
+        ("yaml", "".join(" " * i + "-\n" for i in range(3_000)), "yaml code does not parse: too deeply nested"),
+        ("toml", f"x = {DEEP}", "toml code does not parse: too deeply nested (expected at most 100 levels)"),
+        ("python", "x = " + "1 + " * 100_000 + "1", "python code does not parse with Python"),
+        ("python", "x = " + "(" * 5_000, "python code does not parse with Python"),
+        ("yaml", "when: 2026-02-30", "yaml code does not parse: day is out of range for month"),
+        ("yaml", f"count: {HUGE}", "yaml code does not parse: Exceeds the limit (4300 digits)"),
+        ("toml", f"count = {HUGE}", "toml code does not parse: Exceeds the limit (4300 digits)"),
+        ("python", f"count = {HUGE}", "python code does not parse with Python"),
+    ],
+    ids=["json-deep", "yaml-deep", "yaml-block-deep", "toml-deep", "python-long", "python-deep",
+         "yaml-date", "yaml-integer", "toml-integer", "python-integer"],
+)
+def test_hostile_code_is_one_finding(language: str, code: str, message: str) -> None:
+    found = lint(in_code(code, language).replace("## Overview\n", f"## Overview\n\n{PLACEHOLDER}\n", 1))
+    assert codes(found) == ["SL401", "SL404"]
+    assert found[1].message.startswith(message)
+
+
+def test_a_huge_json_integer_is_valid_json() -> None:
+    assert lint(in_code(f'{{"count": {HUGE}}}', "json")) == []
+
+
+def test_a_huge_version_number_is_compared() -> None:
+    found = lint(valid_with("### 0.9.0 (2026-10-01)", f"### 0.9.{HUGE}"))
+    assert codes(found) == []
+    found = lint(valid_with("### 0.9.0 (2026-10-01)", f"### 1{HUGE}.0.0"))
+    assert [f.message for f in found] == [f'version "1{HUGE}.0.0" is listed after the older "1.0.0" (expected the newest version first)']
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("kind", ["fifo", "device", "large"])
+def test_a_linked_file_is_read_only_when_regular_and_small(tmp_path: Path, kind: str) -> None:
+    other = tmp_path / "other.md"
+    if kind == "fifo":
+        os.mkfifo(other)
+    elif kind == "device":
+        other.symlink_to("/dev/zero")
+    else:
+        other.write_text("# A\n" + "x" * (1 << 20), encoding="utf-8")
+    text = in_paragraph("[other](other.md#a)")
+    found = lint_text(text, tmp_path / "spec.md", [_builtin()]).findings
+    assert [f.message for f in found if "other.md" in f.message] == ['link target "other.md" cannot be read, so its fragment "#a" cannot be checked']
+
+
+@pytest.mark.parametrize("target", ["%00.md", "%00.md#a", "%ED%A0%80.md#a", "x" * 5_000 + ".md#a"])
+def test_a_link_the_file_system_rejects_is_a_finding(target: str) -> None:
+    found = lint(in_paragraph(f"[other]({target})"))
+    assert codes(found) == ["SL405"]
+
+
 def _measure(name: str) -> None:
     shape = SHAPES[name]
     times = [best_time(shape.build(size)) for size in (shape.n, 4 * shape.n)]
