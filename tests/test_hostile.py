@@ -79,6 +79,15 @@ SHAPES: dict[str, Shape] = {
     "cells-in-row": Shape(lambda n: in_paragraph("| a " * n + "|\n" + "|-" * n + "|\n" + "| b " * n + "|"), 2_000),
     "links-in-paragraph": Shape(lambda n: in_paragraph("[a](#overview)\n" * n), 1_500),
     "paragraph-pipes": Shape(lambda n: in_paragraph("| a " * n), 20_000),
+    "labels-entities": Shape(lambda n: valid_with("| `status`, `method` |", "| " + "a&amp;b, " * n + " |"), 2_000),
+    "tree-entries": Shape(
+        lambda n: valid_with("    └── RouterNoWorkersError", "\n".join(" " * (i % 50) + "└── XError" for i in range(n))), 1_000
+    ),
+    "reference-links": Shape(
+        lambda n: in_paragraph("".join(f"[r{i}]: m{i}.md\n" for i in range(n)) + "\n" + " ".join(f"[a][r{i}]" for i in range(n))),
+        1_000,
+    ),
+    "broken-links-in-line": Shape(lambda n: in_paragraph(" ".join(f"[x](#m{i})" for i in range(n))), 1_000),
 }
 
 

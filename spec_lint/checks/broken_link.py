@@ -34,10 +34,11 @@ class BrokenLink:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         known = _Known({ctx.path: anchors(ctx.doc)})
+        columns = _Columns(ctx.doc.lines)
         for link in (*ctx.doc.links, *html_links(ctx.doc)):
             problem = _problem(ctx, known, link)
             if problem:
-                yield Violation(problem, link.line, _column(ctx, link))
+                yield Violation(problem, link.line, columns.of(link))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +71,33 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def _column(ctx: Context, link: Link) -> int:
-    """Where the target starts: after ``](`` of a markdown link or the quote of an ``href``."""
-    line = ctx.doc.lines[link.line - 1]
-    for written in (link.target, unquote(link.target)):
-        for before, after in (("](", ""), ('"', '"'), ("'", "'")):
-            at = line.find(before + written + after)
-            if at >= 0:
-                return at + len(before) + 1
-    return 1
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Where link targets start on their lines. The links of a line come in order, so each is
+    looked for from where the last one was found; a line whose targets are not written on it
+    (reference links) is searched a few times only, not once for each of thousands of links."""
+
+    lines: list[str]
+    found: dict[int, int] = field(default_factory=dict)
+    misses: dict[int, int] = field(default_factory=dict)
+
+    def of(self, link: Link) -> int:
+        """After ``](`` of a markdown link or the quote of an ``href``; 1 when not written so."""
+        if self.misses.get(link.line, 0) >= _MISSES:
+            return 1
+        line, start = self.lines[link.line - 1], self.found.get(link.line, 0)
+        for written in (link.target, unquote(link.target)):
+            for before, after in (("](", ""), ('"', '"'), ("'", "'")):
+                at = line.find(before + written + after, start)
+                at = at if at >= 0 else line.find(before + written + after, 0, start + len(before + written + after))
+                if at >= 0:
+                    self.found[link.line] = max(start, at)
+                    return at + len(before) + 1
+        self.misses[link.line] = self.misses.get(link.line, 0) + 1
+        return 1
+
+
+_MISSES = 16
 
 
 def _fragment_problem(known: _Known, path: Path, fragment: str, target: str) -> str:

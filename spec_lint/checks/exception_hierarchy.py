@@ -64,8 +64,10 @@ class ExceptionHierarchy:
 
     def _tree(self, ctx: Context, entries: list[Entry]) -> Iterator[Violation]:
         root, under_root = entries[0], []
-        for at, entry in enumerate(entries[1:], start=1):
-            parent = next((e for e in reversed(entries[:at]) if e.column == entry.branch), None)
+        latest = {root.column: root}  # the last entry whose name starts at each column
+        for entry in entries[1:]:
+            parent = latest.get(entry.branch) if entry.branch is not None else None
+            latest[entry.column] = entry
             if parent is None:
                 yield Violation(self._outside(entry), entry.line)
                 continue
