@@ -19,7 +19,9 @@ _TREE_ELLIPSIS = re.compile(r"[\s│]*[├└]─+\s*(\.\.\.|…)")
 # A Python string on one line, with its prefix: up to its closing quote, or to the line's end
 # when it has none (a triple-quoted string going on below). A backslash and the character after
 # it are one unit, and no other unit starts with a backslash: a run of them is read once.
-_STRING = re.compile(r"""(?:\b(?P<prefix>[A-Za-z]{1,2}))?(?P<q>'''|\"\"\"|'|")(?:\\.|(?!(?P=q))[^\\])*+(?:(?P=q)|\\?$)""")
+_STRING = re.compile(
+    r"""(?:\b(?P<prefix>[A-Za-z]{1,2}))?(?P<q>'''|\"\"\"|'|")(?:\\.|(?!(?P=q))[^\\\n])*+(?:(?P=q)|\\?(?=\n|\Z))"""
+)
 _FORMAT_CALL = re.compile(r"\s*\.format\(")
 
 

@@ -3,7 +3,8 @@
 Growth tests build each hostile shape at size n and 4n inside the valid spec and compare the
 times of linting them: linear work gives a ratio near 4, quadratic work near 16. No absolute
 time is asserted. ``python tests/test_hostile.py [shape ...]`` prints the times of every shape
-(each in its own process, cut off after a few seconds), for comparing two versions of the code.
+(each in its own process, cut off after ``HOSTILE_LIMIT`` seconds, at ``HOSTILE_SCALE`` times
+its size), for comparing two versions of the code.
 """
 
 from __future__ import annotations
@@ -206,8 +207,8 @@ def test_a_link_the_file_system_rejects_is_a_finding(target: str) -> None:
 
 
 def _measure(name: str) -> None:
-    shape = SHAPES[name]
-    times = [best_time(shape.build(size)) for size in (shape.n, 4 * shape.n)]
+    shape, scale = SHAPES[name], int(os.environ.get("HOSTILE_SCALE", "1"))
+    times = [best_time(shape.build(size)) for size in (scale * shape.n, 4 * scale * shape.n)]
     print(f"{name}: t(n)={times[0]:.3f}s t(4n)={times[1]:.3f}s ratio={times[1] / times[0]:.1f}", flush=True)
 
 

@@ -62,7 +62,9 @@ class Suggestions:
     def closest(self, fragment: str, found: frozenset[str]) -> str | None:
         """The anchor the author most likely meant: the shortest that starts with what they wrote
         (a heading's "(if applicable)" is in its anchor), else the most similar one."""
-        ordered = self.sorted_anchors.setdefault(found, sorted(found))
+        if found not in self.sorted_anchors:
+            self.sorted_anchors[found] = sorted(found)
+        ordered = self.sorted_anchors[found]
         if len(fragment) > _MAX_HINTED or self.budget < len(ordered):
             return None
         self.budget -= len(ordered)
