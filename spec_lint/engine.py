@@ -13,10 +13,10 @@ from spec_lint.model import Document
 from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
 from spec_lint.placeholders import Placeholders
+from spec_lint.source import without_end
 
 UNREADABLE = ("SL001", "unreadable-file")
-# A version and separators ending a title, matched on the reversed title from its start: a
-# search for "...$" would read a run of spaces again from each of them.
+# A version and separators ending a title, written for the reversed title (see without_end).
 _VERSION_TAIL_REVERSED = re.compile(r"[\s\-–—:]*(?:(?:\d+\.)*\d+v?)?[\s\-–—:]*")
 
 
@@ -127,9 +127,7 @@ def _name_in_title(title: str, pack: Pack) -> str:
         return match["name"]
     if not _has_title_suffix(title, pack):
         return ""
-    name = title[: -len(pack.detect_title)]
-    tail = _VERSION_TAIL_REVERSED.match(name[::-1])
-    return name[: len(name) - tail.end()] if tail else name
+    return without_end(title[: -len(pack.detect_title)], _VERSION_TAIL_REVERSED)
 
 
 def placeholders_of(pack: Pack) -> Placeholders:

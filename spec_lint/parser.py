@@ -25,13 +25,13 @@ from spec_lint.model import (
     TextLine,
     ThematicBreak,
 )
-from spec_lint.source import cell_column, cell_count
+from spec_lint.source import cell_column, cell_count, without_end
 
 # The value runs to the line's end and is stripped after: a lazy value before "\s*$" would read
 # a run of spaces inside it again from each of its characters.
 _FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*)")
 # Hard line breaks ending a field's line (`<br>`, `<br />`, a backslash) are markup, not value.
-# Matched on the reversed text, from its start: a search for "...$" starts again at each break.
+# Written for the reversed text (see without_end): a search for "...$" starts again at each break.
 _HARD_BREAKS_REVERSED = re.compile(r"(?:(?:>/?\s*rb<|\\)\s*)+", re.IGNORECASE)
 # The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
 _NEWLINE = re.compile(r"\r\n?|\n")
@@ -156,7 +156,7 @@ class _Builder:
         for text_line in paragraph.lines:
             match = _FIELD.match(text_line.text)
             if match:
-                value = _without_breaks(match["value"].replace("`", "").strip())
+                value = without_end(match["value"].replace("`", "").strip(), _HARD_BREAKS_REVERSED)
                 field = Field(match["key"].strip(), value, text_line.line, self.section.title)
                 self.document.fields.append(field)
 
@@ -184,11 +184,6 @@ class _Builder:
         if rows:
             self.section.blocks.append(Table(rows[0].line, rows[0].cells, tuple(rows[1:])))
         return index + 1
-
-
-def _without_breaks(value: str) -> str:
-    found = _HARD_BREAKS_REVERSED.match(value[::-1])
-    return value[: len(value) - found.end()] if found else value
 
 
 # The C loader when PyYAML has it: the same values, read faster.

@@ -55,6 +55,13 @@ def without_code(text: str, blank: bool = False) -> str:
     return "".join(parts) + text[at:]
 
 
+def without_end(text: str, reversed_pattern: re.Pattern[str]) -> str:
+    """``text`` without the end that ``reversed_pattern``, written for the reversed text, matches:
+    one anchored match, where a search for "...$" would start again at each character."""
+    found = reversed_pattern.match(text[::-1])
+    return text[: len(text) - found.end()] if found else text
+
+
 def has_pipe(text: str) -> bool:
     """Does ``text`` hold a pipe that is not escaped (one that splits table cells)?"""
     return _PIPE.search(text) is not None

@@ -88,10 +88,11 @@ class _Columns:
         line, start = self.lines[link.line - 1], self.found.get(link.line, 0)
         for written in (link.target, unquote(link.target)):
             for before, after in (("](", ""), ('"', '"'), ("'", "'")):
-                at = line.find(before + written + after, start)
-                at = at if at >= 0 else line.find(before + written + after, 0, start + len(before + written + after))
+                needle = before + written + after
+                at = line.find(needle, start)
+                at = at if at >= 0 else line.find(needle, 0, start + len(needle))
                 if at >= 0:
-                    self.found[link.line] = max(start, at)
+                    self.found[link.line] = max(start, at + 1)
                     return at + len(before) + 1
         self.misses[link.line] = self.misses.get(link.line, 0) + 1
         return 1
