@@ -66,6 +66,10 @@ def find(texts: Sequence[str], wanted: Sequence[Guidance]) -> Iterator[Hit]:
     """Guidance in a run of lines (a paragraph's sentences may wrap over them). Longer texts are
     looked for first, and a stretch of text is reported once: the Instructions line as a whole,
     not also each of its sentences."""
+    # Folding may lengthen a character threefold ("ß" is "ss"): a run shorter than that cannot
+    # hold the shortest guidance, and a table's many short cells are passed over unfolded.
+    if 3 * sum(map(len, texts)) + len(texts) < min((len(g.folded) for g in wanted), default=0):
+        return
     run = _Run.of(texts)
     edges = run.edges
     claimed = _Claims()
