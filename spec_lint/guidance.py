@@ -56,16 +56,36 @@ def find(texts: Sequence[str], wanted: Sequence[Guidance]) -> Iterator[Hit]:
     """Guidance in a run of lines (a paragraph's sentences may wrap over them). Longer texts are
     looked for first, and a stretch of text is reported once: the Instructions line as a whole,
     not also each of its sentences."""
+    # Folding may lengthen a character threefold ("ß" is "ss"): a run shorter than that cannot
+    # hold the shortest guidance, and a table's many short cells are passed over unfolded.
+    if 3 * sum(map(len, texts)) + len(texts) < min((len(g.folded) for g in wanted), default=0):
+        return
     run = _Run.of(texts)
     edges = run.edges
-    claimed: list[tuple[int, int]] = []
+    claimed = _Claims()
     for guidance in sorted(wanted, key=lambda g: -len(g.folded)):
         for at in _occurrences(run.joined, guidance.folded, edges):
-            end = at + len(guidance.folded)
-            if not any(at < taken_end and taken < end for taken, taken_end in claimed):
-                claimed.append((at, end))
+            if claimed.claim(at, at + len(guidance.folded)):
                 index, offset = run.locate(at)
                 yield Hit(index, _markup_start(texts[index], offset), guidance)
+
+
+@dataclass(slots=True)
+class _Claims:
+    """Stretches of text already reported, which never overlap: kept sorted, so that a sentence
+    repeated a thousand times is checked against its neighbours, not against every claim."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    def claim(self, start: int, end: int) -> bool:
+        """Claim ``start..end`` unless it overlaps a claimed stretch."""
+        at = bisect.bisect_left(self.starts, start)
+        if (at > 0 and self.ends[at - 1] > start) or (at < len(self.starts) and self.starts[at] < end):
+            return False
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +129,23 @@ def _occurrences(joined: str, sentence: str, edges: set[int]) -> Iterator[int]:
     at = joined.find(sentence) if sentence else -1
     while at >= 0:
         end = at + len(sentence)
-        before, after = joined[:at].rstrip(), joined[end:].lstrip()
-        opens = at in edges or not before or before[-1] in _OPENERS
-        closes = end in edges or not after or sentence[-1] in _STOPS or after[0] in _STOPS
+        before, after = _char_before(joined, at), _char_after(joined, end)
+        opens = at in edges or not before or before in _OPENERS
+        closes = end in edges or not after or sentence[-1] in _STOPS or after in _STOPS
         if opens and closes:
             yield at
         at = joined.find(sentence, end)
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last character before ``at`` that is not a space ("" when none is)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return text[at - 1] if at > 0 else ""
+
+
+def _char_after(text: str, at: int) -> str:
+    """The first character from ``at`` on that is not a space ("" when none is)."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return text[at] if at < len(text) else ""

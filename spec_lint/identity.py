@@ -9,8 +9,10 @@ from pathlib import Path
 from spec_lint.detection import has_title_suffix
 from spec_lint.model import Document
 from spec_lint.pack import Pack
+from spec_lint.source import without_end
 
-_VERSION_TAIL = re.compile(r"[\s\-–—:]*(v?\d+(\.\d+)*)?[\s\-–—:]*$")
+# A version and separators ending a title, written for the reversed title (see without_end).
+_VERSION_TAIL_REVERSED = re.compile(r"[\s\-–—:]*(?:(?:\d+\.)*\d+v?)?[\s\-–—:]*")
 
 
 def component_id(doc: Document, pack: Pack, path: Path) -> str:
@@ -42,4 +44,4 @@ def _name_in_title(title: str, pack: Pack) -> str:
         return match[document.identity.title_group] or ""
     if not has_title_suffix(title, pack):
         return ""
-    return _VERSION_TAIL.sub("", title[: -len(document.detect.title_suffix)])
+    return without_end(title[: -len(document.detect.title_suffix)], _VERSION_TAIL_REVERSED)

@@ -27,11 +27,14 @@ from spec_lint.model import (
     TextLine,
     ThematicBreak,
 )
-from spec_lint.source import cell_column, cell_count
+from spec_lint.source import cell_column, cell_count, without_end
 
-_FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*?)\s*$")
-# A hard line break ending a field's line (`<br>`, `<br />`, a backslash) is markup, not value.
-_HARD_BREAK = re.compile(r"(?:\s*(?:<br\s*/?>|\\))+$", re.IGNORECASE)
+# The value runs to the line's end and is stripped after: a lazy value before "\s*$" would read
+# a run of spaces inside it again from each of its characters.
+_FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*)")
+# Hard line breaks ending a field's line (`<br>`, `<br />`, a backslash) are markup, not value.
+# Written for the reversed text (see without_end): a search for "...$" starts again at each break.
+_HARD_BREAKS_REVERSED = re.compile(r"(?:(?:>/?\s*rb<|\\)\s*)+", re.IGNORECASE)
 # The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
 _NEWLINE = re.compile(r"\r\n?|\n")
 
@@ -98,15 +101,18 @@ def _inline_comments(inline: Token) -> Iterator[Comment]:
 
 def _located_children(inline: Token, kind: str) -> Iterator[tuple[Token, int]]:
     """The children of one kind with the line each starts on."""
-    # Counting soft breaks would miss line ends inside code spans and link titles. Offsets grow
-    # in child order, so counting on from the last one keeps a line of many tags linear.
+    # Counting soft breaks would miss line ends inside code spans and link titles. Lines are
+    # counted on from the previous child, not from the paragraph's start each time.
     line = inline.map[0] + 1 if inline.map else 1
     counted = 0
     for child in inline.children or []:
         if child.type == kind:
             offset = int(child.meta.get("offset", 0))
-            line += inline.content.count("\n", counted, offset)
-            counted = max(counted, offset)
+            if offset >= counted:
+                line += inline.content.count("\n", counted, offset)
+            else:
+                line -= inline.content.count("\n", offset, counted)
+            counted = offset
             yield child, line
 
 
@@ -181,7 +187,7 @@ class _Builder:
         for text_line in paragraph.lines:
             match = _FIELD.match(text_line.text)
             if match:
-                value = _HARD_BREAK.sub("", match["value"].replace("`", "").strip())
+                value = without_end(match["value"].replace("`", "").strip(), _HARD_BREAKS_REVERSED)
                 field = Field(match["key"].strip(), value, text_line.line, self.section.title)
                 self.document.fields.append(field)
 
@@ -211,9 +217,15 @@ class _Builder:
         return index + 1
 
 
+# The C loader when PyYAML has it: the same values, read faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _front_matter(content: str) -> dict[str, object]:
+    """The front matter's mapping; empty when it is none. Whatever it holds (an invalid date, a
+    huge integer, deep nesting), reading it never fails: a README's front matter is read too."""
     try:
-        data = yaml.safe_load(content)
-    except yaml.YAMLError:
+        data = yaml.load(content, Loader=_SAFE_LOADER)  # a safe loader: nothing is run
+    except Exception:  # noqa: BLE001 - ValueError, RecursionError, ... as well as YAMLError
         return {}
     return data if isinstance(data, dict) else {}

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spec_lint.source import CODE_SPAN
+from spec_lint.source import code_spans, without_code
 
 # A brace not doubled (`{{ x }}`), not a shell or template variable (`${VAR}`), not escaped.
 _OPEN = r"(?<![{$\\])"
@@ -16,12 +16,13 @@ _BRACES = re.compile(_OPEN + r"\{[A-Za-z][\w ./|+-]*\}" + _CLOSE)
 _ELLIPSIS = ("...", "…")
 # `└── ...` in a drawn tree (the template's Exception Hierarchy).
 _TREE_ELLIPSIS = re.compile(r"[\s│]*[├└]─+\s*(\.\.\.|…)")
-# Python strings whose braces are the string's own fields: f-strings, and strings that call
-# `.format(`. One line at a time: a triple-quoted string spanning lines is not followed.
-_STRING = r"""(?P<{q}>'''|\"\"\"|'|")(?:\\.|(?!(?P={q})).)*(?P={q})"""
-_PYTHON_FIELDS = re.compile(
-    r"\b[rRbB]?[fF][rRbB]?" + _STRING.format(q="f") + "|" + _STRING.format(q="s") + r"(?=\s*\.format\()"
+# A Python string on one line, with its prefix: up to its closing quote, or to the line's end
+# when it has none (a triple-quoted string going on below). A backslash and the character after
+# it are one unit, and no other unit starts with a backslash: a run of them is read once.
+_STRING = re.compile(
+    r"""(?:\b(?P<prefix>[A-Za-z]{1,2}))?(?P<q>'''|\"\"\"|'|")(?:\\.|(?!(?P=q))[^\\\n])*+(?:(?P=q)|\\?(?=\n|\Z))"""
 )
+_FORMAT_CALL = re.compile(r"\s*\.format\(")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +39,10 @@ class Placeholders:
         Inside inline code only the template's own names count, as in code blocks, so that
         `GET /workers/{id}` is not taken for a placeholder.
         """
-        prose = CODE_SPAN.sub(_blank, text)
+        prose = without_code(text, blank=True)
         hits = [(m.start(), m.group()) for m in _BRACES.finditer(prose) if m.group() not in self.ignored]
-        for span in CODE_SPAN.finditer(text):
-            hits.extend((span.start(), name) for name in self._names(span.group(2)))
+        for span in code_spans(text):
+            hits.extend((span.start, name) for name in self._names(span.code))
         found = [name for _, name in sorted(hits)]
         if text.strip().strip("`").strip() in _ELLIPSIS:
             found.append("...")
@@ -55,7 +56,7 @@ class Placeholders:
         An indented ``...`` is code (a Python stub body), not a placeholder; in ``python``, so
         is a ``{name}`` inside an f-string or a string that calls ``.format(``.
         """
-        found = self._names(_PYTHON_FIELDS.sub(_blank, text) if language == "python" else text)
+        found = self._names(_without_fields(text) if language == "python" else text)
         if text.rstrip() in _ELLIPSIS or _TREE_ELLIPSIS.fullmatch(text.rstrip()):
             found.append("...")
         return found
@@ -67,8 +68,17 @@ class Placeholders:
         return bool(self.in_prose(text))
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())
+def _without_fields(code: str) -> str:
+    """A line of Python with the strings whose braces are their own fields blanked: f-strings,
+    and strings that call ``.format(``."""
+    parts: list[str] = []
+    at = 0
+    for string in _STRING.finditer(code):
+        prefix = (string["prefix"] or "").casefold()
+        if ("f" in prefix and set(prefix) <= set("rbf")) or _FORMAT_CALL.match(code, string.end()):
+            parts += [code[at : string.start()], " " * (string.end() - string.start())]
+            at = string.end()
+    return "".join(parts) + code[at:]
 
 
 @functools.lru_cache(maxsize=256)

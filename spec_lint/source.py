@@ -2,12 +2,64 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from dataclasses import dataclass
 
-# Backticks, the span, the same run of backticks: group 2 is the code.
-CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_BACKTICKS = re.compile(r"`+")
 _QUOTE = re.compile(r"^\s*(?:>\s?)*")
 _PIPE = re.compile(r"(?<!\\)\|")
+_SPACE = re.compile(r"\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpan:
+    start: int  # where the opening backticks start
+    end: int  # where the closing backticks end
+    code: str  # what stands between them
+
+
+def code_spans(text: str) -> list[CodeSpan]:
+    """Inline code as CommonMark reads it: a run of backticks, up to the next run of as many.
+
+    Each run is looked up once among the runs of its length, so that thousands of backticks
+    cost no more than reading them (a regex with a backreference retries every pair).
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[CodeSpan] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, index)
+        if after == len(same):
+            index += 1
+            continue
+        closer = runs[same[after]]
+        spans.append(CodeSpan(start, closer[1], text[end : closer[0]]))
+        index = same[after] + 1
+    return spans
+
+
+def without_code(text: str, blank: bool = False) -> str:
+    """The text with its code spans dropped, or blanked with spaces so that columns stay."""
+    parts: list[str] = []
+    at = 0
+    for span in code_spans(text):
+        parts += [text[at : span.start], " " * (span.end - span.start) if blank else ""]
+        at = span.end
+    return "".join(parts) + text[at:]
+
+
+def without_end(text: str, reversed_pattern: re.Pattern[str]) -> str:
+    """``text`` without the end that ``reversed_pattern``, written for the reversed text, matches:
+    one anchored match, where a search for "...$" would start again at each character."""
+    found = reversed_pattern.match(text[::-1])
+    return text[: len(text) - found.end()] if found else text
 
 
 def has_pipe(text: str) -> bool:
@@ -33,17 +85,22 @@ def cell_column(line: str, index: int) -> int:
 
     A cell the row lacks (markdown pads short rows) is placed at the row's end.
     """
+    bounds, end = _cell_bounds(line)
+    if index >= len(bounds) or bounds[index] >= end:
+        return max(end, 1)
+    skipped = _SPACE.match(line, bounds[index])
+    at = skipped.end() if skipped and not line.startswith("|", skipped.end()) else bounds[index]
+    return at + 1
+
+
+@functools.lru_cache(maxsize=64)
+def _cell_bounds(line: str) -> tuple[tuple[int, ...], int]:
+    """Where each cell of a row starts, and where the row's text ends: found once a row, not
+    once a cell (a row of many cells would be read again for each)."""
     start = _quote_end(line)
     if line[start:].lstrip().startswith("|"):
         start = line.index("|", start) + 1
-    bounds = [start] + [m.end() for m in _PIPE.finditer(line, start)]
-    end = len(line.rstrip())
-    if index >= len(bounds) or bounds[index] >= end:
-        return max(end, 1)
-    text = line[bounds[index] :]
-    stripped = text.lstrip()
-    at = bounds[index] if stripped.startswith("|") else bounds[index] + len(text) - len(stripped)
-    return at + 1
+    return (start, *(m.end() for m in _PIPE.finditer(line, start))), len(line.rstrip())
 
 
 def _quote_end(line: str) -> int:

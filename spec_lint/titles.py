@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
-_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+# Starting only where spaces start (or at the parenthesis), so a run of spaces is read once.
+_PARENS = re.compile(r"(?<!\s)\s*\([^()]*\)\s*$")
 _SPACE = re.compile(r"\s+")
 
 

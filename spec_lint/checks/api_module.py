@@ -12,13 +12,14 @@ from spec_lint.facts.cells import table_values
 from spec_lint.findings import Violation
 from spec_lint.model import Paragraph, Section, Table
 from spec_lint.pack.markers import ColumnName, SectionPath, TableName, Template
-from spec_lint.source import CODE_SPAN
+from spec_lint.source import code_spans
 from spec_lint.template import section_path
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
-_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+# Starting only where a word starts, and never giving back letters: a long word is read once.
+_DOTTED = re.compile(r"(?<!\w)[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)+")
 _MODULE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 
 
@@ -77,7 +78,7 @@ class ApiModule:
 
 def _table_modules(ctx: Context, table: Table | None, column: str) -> Iterator[tuple[str, int, int]]:
     for value in table_values(ctx, table, column) if table else ():
-        coded = [m[2].strip() for m in CODE_SPAN.finditer(value.cell.raw)]
+        coded = [span.code.strip() for span in code_spans(value.cell.raw)]
         modules = [c for c in coded if _MODULE.fullmatch(c)] or _DOTTED.findall(value.text) or [value.text]
         yield from ((module, value.row.line, at) for module, at in value.located(ctx, modules))
 
@@ -85,7 +86,7 @@ def _table_modules(ctx: Context, table: Table | None, column: str) -> Iterator[t
 def _first_module(ctx: Context, section: Section | None) -> Iterator[tuple[str, int, int]]:
     paragraphs = section.blocks_of(Paragraph) if section else []
     for text_line in (t for p in paragraphs for t in p.lines):
-        for code in (m[2] for m in CODE_SPAN.finditer(text_line.text)):
+        for code in (span.code for span in code_spans(text_line.text)):
             if _DOTTED.fullmatch(code.strip()):
                 yield code.strip(), text_line.line, ctx.doc.column_of(text_line.line, code.strip())
                 return

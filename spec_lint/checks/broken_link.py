@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
-import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from spec_lint.checks import register
 from spec_lint.facts.anchors import anchors, html_links
+from spec_lint.facts.linked import Suggestions, linked_anchors
 from spec_lint.findings import Violation
 from spec_lint.model import Link
-from spec_lint.parser import parse
-from spec_lint.reading import read
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -36,14 +33,23 @@ class BrokenLink:
     """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        known: dict[Path, frozenset[str] | None] = {ctx.path: anchors(ctx.doc)}
+        known = _Known({ctx.path: anchors(ctx.doc)})
+        columns = _Columns(ctx.doc.lines)
         for link in (*ctx.doc.links, *html_links(ctx.doc)):
             problem = _problem(ctx, known, link)
             if problem:
-                yield Violation(problem, link.line, _column(ctx, link))
+                yield Violation(problem, link.line, columns.of(link))
 
 
-def _problem(ctx: Context, known: dict[Path, frozenset[str] | None], link: Link) -> str:
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What one document's links have learnt: the anchors of each file, and the hints budget."""
+
+    anchors: dict[Path, frozenset[str] | None]
+    suggestions: Suggestions = field(default_factory=Suggestions)
+
+
+def _problem(ctx: Context, known: _Known, link: Link) -> str:
     target, _, fragment = link.target.partition("#")
     target, fragment = unquote(target.split("?")[0]), unquote(fragment)
     if _EXTERNAL.match(link.target) or target.startswith("/"):
@@ -61,52 +67,49 @@ def _problem(ctx: Context, known: dict[Path, frozenset[str] | None], link: Link)
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
-    except OSError:  # a name the file system rejects (too long, ...)
+    except (OSError, ValueError):  # a name the file system rejects (too long, a NUL byte, ...)
         return False
 
 
-def _column(ctx: Context, link: Link) -> int:
-    """Where the target starts: after ``](`` of a markdown link or the quote of an ``href``."""
-    line = ctx.doc.lines[link.line - 1]
-    for written in (link.target, unquote(link.target)):
-        for before, after in (("](", ""), ('"', '"'), ("'", "'")):
-            at = line.find(before + written + after)
-            if at >= 0:
-                return at + len(before) + 1
-    return 1
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Where link targets start on their lines. The links of a line come in order, so each is
+    looked for from where the last one was found; a line whose targets are not written on it
+    (reference links) is searched a few times only, not once for each of thousands of links."""
+
+    lines: list[str]
+    found: dict[int, int] = field(default_factory=dict)
+    misses: dict[int, int] = field(default_factory=dict)
+
+    def of(self, link: Link) -> int:
+        """After ``](`` of a markdown link or the quote of an ``href``; 1 when not written so."""
+        if self.misses.get(link.line, 0) >= _MISSES:
+            return 1
+        line, start = self.lines[link.line - 1], self.found.get(link.line, 0)
+        for written in (link.target, unquote(link.target)):
+            for before, after in (("](", ""), ('"', '"'), ("'", "'")):
+                needle = before + written + after
+                at = line.find(needle, start)
+                at = at if at >= 0 else line.find(needle, 0, start + len(needle))
+                if at >= 0:
+                    self.found[link.line] = max(start, at + 1)
+                    return at + len(before) + 1
+        self.misses[link.line] = self.misses.get(link.line, 0) + 1
+        return 1
 
 
-def _fragment_problem(known: dict[Path, frozenset[str] | None], path: Path, fragment: str, target: str) -> str:
-    if path not in known:
-        known[path] = _read_anchors(path)
-    found = known[path]
+_MISSES = 16
+
+
+def _fragment_problem(known: _Known, path: Path, fragment: str, target: str) -> str:
+    if path not in known.anchors:
+        known.anchors[path] = linked_anchors(path)
+    found = known.anchors[path]
     where = f'"{target}"' if target else "this document"
     if found is None:
         return f'link target "{target}" cannot be read, so its fragment "#{fragment}" cannot be checked'
     if fragment in found:
         return ""
-    close = _closest(fragment, found)
+    close = known.suggestions.closest(fragment, found)
     hint = f'did you mean "#{close}"' if close else "expected the anchor of one of its headings"
     return f'link fragment "#{fragment}" matches no heading in {where} ({hint})'
-
-
-def _closest(fragment: str, found: frozenset[str]) -> str | None:
-    """The anchor the author most likely meant: the shortest that starts with what they wrote
-    (a heading's "(if applicable)" is in its anchor), else the most similar one."""
-    longer = sorted((a for a in found if a.startswith(fragment)), key=lambda a: (len(a), a))
-    close = longer or difflib.get_close_matches(fragment, sorted(found), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _read_anchors(path: Path) -> frozenset[str] | None:
-    try:
-        return _anchors_of(path, path.stat().st_mtime_ns)
-    except (OSError, ValueError):  # reading's errors for a FIFO, a binary file or a huge one
-        return None
-
-
-@functools.lru_cache(maxsize=256)
-def _anchors_of(path: Path, mtime: int) -> frozenset[str]:
-    """A linked file's anchors, parsed once per run for every spec that links to it."""
-    # Read as a linted file is: a FIFO or a device linked as "x.md#a" must not block the run.
-    return anchors(parse(read(path)))

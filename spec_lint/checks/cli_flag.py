@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 # A flag, then what follows it after a space or "=": a metavar such as <PORT>, or a value.
 _FLAG = re.compile(r"(?P<flag>[^\s=]+)(?:[ =]\s*(?P<value>\S.*))?")
 _NEGATED = "--[no-]"
+# "," or "/" between flags; starting only where spaces start, so a run of them is read once.
+_SEPARATOR = re.compile(r"(?<!\s)\s*[,/]\s*(?=-)")
 
 
 @register("cli-flag")
@@ -40,7 +42,7 @@ class CliFlag:
     def check(self, ctx: Context) -> Iterator[Violation]:
         first: dict[str, int] = {}
         for value in column_values(ctx, self.table, self.column):
-            for item, column in value.located(ctx, re.split(r"\s*[,/]\s*(?=-)", value.text)):
+            for item, column in value.located(ctx, _SEPARATOR.split(value.text)):
                 flag, problem = self._review(item)
                 if not problem and flag in first:
                     problem = listed_twice("flag", flag, first[flag])

@@ -37,10 +37,19 @@ def in_words(pattern: str) -> str:
 def renumbered(text: str, example: str) -> str:
     """The example with the number ``text`` ends in, padded as the example's: "router_4" with
     "ROUTER_001" gives "ROUTER_004"; empty when ``text`` has no number."""
-    number, digits = re.search(r"\d+$", text), re.search(r"\d+$", example)
-    if not number or not digits:
+    number, digits = _number_start(text), _number_start(example)
+    if number == len(text) or digits == len(example):
         return ""
-    return example[: digits.start()] + (number[0].lstrip("0") or "0").zfill(len(digits[0]))
+    return example[:digits] + (text[number:].lstrip("0") or "0").zfill(len(example) - digits)
+
+
+def _number_start(text: str) -> int:
+    """Where the digits ending ``text`` start (its length when it ends in none). A search for
+    digits at the end would read a long run of digits again from each of them."""
+    at = len(text)
+    while at > 0 and text[at - 1].isdecimal():
+        at -= 1
+    return at
 
 
 _SUGGESTIONS: dict[str, Callable[[str, str], str]] = {
@@ -78,7 +87,7 @@ class ColumnFormat:
             if prefix and not text.casefold().startswith(prefix.casefold()):
                 yield Violation(f'{self.what} "{text}" does not start with "{prefix}"', line, column)
             elif pattern and not re.fullmatch(pattern, text):
-                form = ctx.render(self.form) or in_words(pattern)
+                form = ctx.render(self.form) or in_words(ctx.render(self.pattern))
                 yield Violation(f'{self.what} "{text}" is not {form}{self._expected(ctx, text, pattern)}', line, column)
         if self.unique:
             yield from UniqueValues(self.table, self.column, self.what).check(ctx)

@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 # Indentation ("│" and spaces), an optional branch ("├── ", "└── "), the class, then a "# comment"
 # or an annotation in parentheses ("(ROUTER_001)"). The ASCII drawing of `tree --charset=ascii`
-# and Windows' `tree /A` ("|", "|-- ", "`-- ", "+--- ", "\--- ") is the same tree.
+# and Windows' `tree /A` ("|", "|-- ", "`-- ", "+--- ", "\--- ") is the same tree. The name grows
+# a word at a time, so that a run of spaces in it is read once.
 _ENTRY = re.compile(
-    r"(?P<lead>(?:[│ ]|\|(?!-))*)(?P<branch>(?:[├└]─+|[|`+\\]-+) *)?(?P<name>.*?)\s*(?:\s#.*|\([^()]*\))?$"
+    r"(?P<lead>(?:[│ ]|\|(?!-))*)(?P<branch>(?:[├└]─+|[|`+\\]-+) *)?(?P<name>(?:\s*+\S)*?)\s*(?:\s#.*|\([^()]*\))?$"
 )
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -64,8 +65,10 @@ class ExceptionHierarchy:
 
     def _tree(self, ctx: Context, entries: list[Entry]) -> Iterator[Violation]:
         root, under_root = entries[0], []
-        for at, entry in enumerate(entries[1:], start=1):
-            parent = next((e for e in reversed(entries[:at]) if e.column == entry.branch), None)
+        latest = {root.column: root}  # the last entry whose name starts at each column
+        for entry in entries[1:]:
+            parent = latest.get(entry.branch) if entry.branch is not None else None
+            latest[entry.column] = entry
             if parent is None:
                 yield Violation(self._outside(entry), entry.line)
                 continue

@@ -37,15 +37,28 @@ class TemplateText:
         wanted = [g for g in given if g.folded]
         seen: set[tuple[int, int]] = set()
         for run, finder in _runs(ctx):
-            for hit in find([t.text for t in run], wanted):
-                text_line = run[hit.index]
-                if any(hit.guidance.folded in fold(p)[0] for p in finder(text_line.text)):
-                    continue
-                where = (text_line.line, _raw_column(ctx, text_line, hit.offset))
+            for where, guidance in _hits(ctx, run, finder, wanted):
                 if where not in seen:
                     seen.add(where)
-                    message = f'template guidance left in: "{hit.guidance.text}" ({hit.guidance.hint})'
+                    message = f'template guidance left in: "{guidance.text}" ({guidance.hint})'
                     yield Violation(message, *where)
+
+
+def _hits(
+    ctx: Context, run: tuple[TextLine, ...], finder: Finder, wanted: list[Guidance]
+) -> Iterator[tuple[tuple[int, int], Guidance]]:
+    """Where guidance that is not part of a placeholder starts in a run, as (line, column)."""
+    # What a line holds is found once for all its hits: a sentence may be repeated a thousand times.
+    placeholders: dict[int, list[str]] = {}
+    bases: dict[int, int] = {}
+    for hit in find([t.text for t in run], wanted):
+        text_line = run[hit.index]
+        if hit.index not in placeholders:
+            placeholders[hit.index] = [fold(p)[0] for p in finder(text_line.text)]
+            bases[hit.index] = ctx.doc.line_text(text_line.line).find(text_line.text)
+        if not any(hit.guidance.folded in p for p in placeholders[hit.index]):
+            base = bases[hit.index]  # the line's content in the file (-1 when it cannot be placed)
+            yield (text_line.line, base + hit.offset + 1 if base >= 0 else 1), hit.guidance
 
 
 def _runs(ctx: Context) -> Iterator[tuple[tuple[TextLine, ...], Finder]]:
@@ -59,9 +72,3 @@ def _runs(ctx: Context) -> Iterator[tuple[tuple[TextLine, ...], Finder]]:
                 yield from (((cell,), prose) for cell in cell_lines(block))
     for line, language in code_lines(ctx):
         yield (line,), partial(ctx.placeholders.in_code, language=language)
-
-
-def _raw_column(ctx: Context, text_line: TextLine, offset: int) -> int:
-    """The file column of ``offset`` in a line's content (1 when it cannot be placed)."""
-    base = ctx.doc.line_text(text_line.line).find(text_line.text)
-    return base + offset + 1 if base >= 0 else 1

@@ -8,10 +8,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from spec_lint.model import Document, Link, Paragraph
-from spec_lint.source import CODE_SPAN
+from spec_lint.source import without_code
 
-_HTML_ANCHOR = re.compile(r"<a\s[^>]*\b(?:name|id)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-_HTML_LINK = re.compile(r"<a\s[^>]*?\bhref\s*=\s*([\"'])(?P<target>.*?)\1", re.IGNORECASE)
+# An <a> tag up to its ">" (quoted values may hold one): read once, then its attributes in it,
+# so that a line of "<a " repeated is not read again from each of them.
+_A_TAG = re.compile(r"<a\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*+", re.IGNORECASE)
+_ANCHOR = re.compile(r"\b(?:name|id)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_HREF = re.compile(r"\bhref\s*=\s*([\"'])(?P<target>.*?)\1", re.IGNORECASE)
 
 
 def slug(text: str) -> str:
@@ -42,11 +45,19 @@ def html_links(doc: Document) -> Iterator[Link]:
     """``<a href="...">`` written in paragraphs, list items and HTML blocks (not in code spans)."""
     for paragraph in doc.blocks_of(Paragraph):
         for text_line in paragraph.lines:
-            for match in _HTML_LINK.finditer(CODE_SPAN.sub("", text_line.text)):
-                yield Link(html.unescape(match["target"]), text_line.line)
+            for tag in _A_TAG.finditer(without_code(text_line.text)):
+                href = _HREF.search(tag.group())
+                if href:
+                    yield Link(html.unescape(href["target"]), text_line.line)
+
+
+def _anchor_name(tag: str) -> str:
+    """The tag's last ``name`` or ``id``, as a backtracking ``[^>]*`` before it would find."""
+    names = _ANCHOR.findall(tag)
+    return names[-1] if names else ""
 
 
 def anchors(doc: Document) -> frozenset[str]:
     """Every fragment a document answers to: its heading slugs and explicit HTML anchors."""
-    explicit = {name for line in doc.lines for name in _HTML_ANCHOR.findall(line)}
+    explicit = {name for line in doc.lines for name in map(_anchor_name, _A_TAG.findall(line)) if name}
     return frozenset(slugs(s.title for s in doc.sections)) | explicit

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 
 from spec_lint.model import Cell, Row, Table
 
+# How much markup (backticks, escapes, entities) may stand between two parts of a value.
+_MARKUP_SLACK = 256
+
 if TYPE_CHECKING:
     from spec_lint.context import Context
     from spec_lint.template import TemplateTable
@@ -53,7 +56,9 @@ class Value:
         its column; the cell's column for the whole value and for a piece not found as written."""
         line, at = ctx.doc.lines[self.row.line - 1], self.column - 1
         for part in parts:
-            found = -1 if part == self.text else line.find(part, at)
+            # Looked for near where the last part ended: markup between parts is short, and a
+            # part not written as read (an entity) must not send a search to the line's end.
+            found = -1 if part == self.text else line.find(part, at, at + 2 * len(part) + _MARKUP_SLACK)
             yield part, found + 1 if found >= 0 else self.column
             at = found + len(part) if found >= 0 else at
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.model import CodeBlock, Section
-from spec_lint.template import stands_for_at_level
-from spec_lint.titles import title_matches
+from spec_lint.titles import normalize_title, strip_hint, title_matches
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -23,7 +22,9 @@ if TYPE_CHECKING:
 
 # A fence line, after the quote markers and list item marker of its container.
 _FENCE = re.compile(r"^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})\s+(?P<title>.*?)(?:\s+#+)?\s*$")
+# The title grows a word at a time (spaces, then what is not a space), never splitting a run of
+# spaces: ".*?" before "\s*$" would read such a run again from each of its characters.
+_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})\s+(?P<title>(?:\s*+\S)*?)(?:\s+#+)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,8 @@ def fence_of(line: str) -> Fence | None:
 
 def unclosed_blocks(ctx: Context) -> Iterator[CodeBlock]:
     """Fenced blocks whose own closing fence is missing."""
-    missing = [section_def for section_def in ctx.pack.all_sections if not _present(ctx, section_def)]
+    present = _present_titles(ctx)
+    missing = [s for s in ctx.pack.all_sections if (s.level, normalize_title(s.title)) not in present]
     for block in ctx.doc.blocks_of(CodeBlock):
         if block.fenced and _is_unclosed(ctx, block, missing):
             yield block
@@ -67,8 +69,12 @@ def _is_unclosed(ctx: Context, block: CodeBlock, missing: list[TemplateSection])
     return swallowed or runs_on(ctx.doc.lines, block)
 
 
-def _present(ctx: Context, section_def: TemplateSection) -> bool:
-    return any(stands_for_at_level(s, section_def) for s in ctx.doc.sections)
+def _present_titles(ctx: Context) -> set[tuple[int, str]]:
+    """Each heading's level and the titles it stands for (see ``title_matches``), found once:
+    not once for each template section."""
+    return {
+        (s.level, title) for s in ctx.doc.sections for title in (normalize_title(s.title), normalize_title(strip_hint(s.title)))
+    }
 
 
 def runs_on(lines: list[str], block: CodeBlock) -> bool:

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from spec_lint.context import Context
 
 # An ATX heading's markers (also inside a blockquote), so `## ...` reads as a whole-line `...`.
-_ATX = re.compile(r"^\s*(?:>\s*)*#{1,6}(?=\s|$)|\s+#+\s*$")
+# The closing run starts only where spaces start, so a long run of them is read once.
+_ATX = re.compile(r"^\s*(?:>\s*)*#{1,6}(?=\s|$)|(?<!\s)\s+#+\s*$")
 
 
 def prose_lines(ctx: Context) -> Iterator[TextLine]:

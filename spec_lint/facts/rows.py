@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spec_lint.model import Document, Paragraph, Row, Table, TextLine
-from spec_lint.source import CODE_SPAN, cell_count, has_pipe, looks_like_row
+from spec_lint.source import cell_count, code_spans, has_pipe, looks_like_row
 
 _DELIMITER = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
 
@@ -62,7 +62,7 @@ def _ragged_message(text: str, row: Row, expected: int) -> str:
     if written == 1 and not has_pipe(text):
         return "line is read as a row of the table above (expected a blank line before it)"
     hint = ""
-    if written > expected and any(has_pipe(code[2]) for code in CODE_SPAN.finditer(text)):
+    if written > expected and any(has_pipe(span.code) for span in code_spans(text)):
         hint = '; write a "|" inside code as "\\|"'
     return f"row has {_cells(written)} (expected {expected}, as the header{hint})"
 

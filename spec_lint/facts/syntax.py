@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 import sys
@@ -15,6 +16,11 @@ import yaml
 
 # ast.parse knows the grammar of the Python running spec-lint, and no newer one.
 PYTHON_VERSION = f"Python {sys.version_info.major}.{sys.version_info.minor}"
+# Deeper YAML flow collections are refused before parsing: PyYAML's parser slows down with
+# each level, and its composer recurses; no configuration a spec shows nests this deep.
+MAX_DEPTH = 100
+_TOO_DEEP = f"too deeply nested (expected at most {MAX_DEPTH} levels)"
+Parser = Callable[[str], "SyntaxProblem | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +30,36 @@ class SyntaxProblem:
     message: str
     line: int = 1
     column: int = 1
+
+
+def _guarded(parse: Parser) -> Parser:
+    """The parser, turning what it raises on hostile input (deep nesting, huge numbers, invalid
+    dates) into a problem: a code block never stops the rule."""
+
+    @functools.wraps(parse)
+    def run(text: str) -> SyntaxProblem | None:
+        try:
+            return parse(text)
+        except RecursionError:
+            return SyntaxProblem(_TOO_DEEP)
+        except MemoryError:
+            return SyntaxProblem("too large to parse")
+        except (ValueError, OverflowError) as error:
+            return SyntaxProblem(str(error).partition(";")[0] or type(error).__name__)
+
+    return run
+
+
+def _flow_depth(text: str) -> int:
+    """How deep brackets and braces nest at most (quotes are not followed: a cheap upper bound)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _python(text: str) -> SyntaxProblem | None:
@@ -39,6 +75,8 @@ def _python(text: str) -> SyntaxProblem | None:
 
 
 def _yaml(text: str) -> SyntaxProblem | None:
+    if _flow_depth(text) > MAX_DEPTH:
+        return SyntaxProblem(_TOO_DEEP)
     # safe_load_all: a block with several "---" documents (manifests) is valid YAML.
     try:
         for _ in yaml.safe_load_all(text):
@@ -55,7 +93,7 @@ def _yaml(text: str) -> SyntaxProblem | None:
 
 def _json(text: str) -> SyntaxProblem | None:
     try:
-        json.loads(text)
+        json.loads(text, parse_int=str)  # valid however many digits: only the syntax counts
     except json.JSONDecodeError as error:
         return SyntaxProblem(error.msg, error.lineno, error.colno)
     return None
@@ -78,11 +116,11 @@ def _toml(text: str) -> SyntaxProblem | None:
     return None
 
 
-PARSERS: dict[str, Callable[[str], SyntaxProblem | None]] = {
-    "python": _python,
-    "yaml": _yaml,
-    "json": _json,
-    "toml": _toml,
+PARSERS: dict[str, Parser] = {
+    "python": _guarded(_python),
+    "yaml": _guarded(_yaml),
+    "json": _guarded(_json),
+    "toml": _guarded(_toml),
 }
 # A console session (```pycon) mixes prompts and output: it is not parsed.
 ALIASES = {"py": "python", "python3": "python", "yml": "yaml"}

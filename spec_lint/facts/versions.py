@@ -4,24 +4,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A numeric identifier as (digit count, digits), which orders as the number does: a heading may
+# hold more digits than Python converts to an int.
+Number = tuple[int, str]
+
 
 @dataclass(frozen=True, slots=True)
 class Version:
     """A version as SemVer orders it; ``None`` in ``core`` is an "x" wildcard. ``build`` tells
     versions apart but does not order them."""
 
-    core: tuple[int | None, ...]
-    pre: tuple[int | str, ...] = ()
+    core: tuple[Number | None, ...]
+    pre: tuple[Number | str, ...] = ()
     build: str = ""
 
 
+def number(digits: str) -> Number:
+    significant = digits.lstrip("0") or "0"
+    return len(significant), significant
+
+
 def parse_version(text: str) -> Version:
-    """``"0.9.1"`` as ``(0, 9, 1)``, ``"1.0.0-rc.1"`` with the pre-release ``("rc", 1)``."""
+    """``"0.9.1"`` as the numbers 0, 9, 1; ``"1.0.0-rc.1"`` with the pre-release ``("rc", 1)``."""
     text, _, build = text.partition("+")
     core, _, pre = text.partition("-")
     return Version(
-        tuple(None if part.casefold() == "x" else int(part) for part in core.split(".")),
-        tuple(int(part) if part.isdigit() else part for part in pre.split(".")) if pre else (),
+        tuple(None if part.casefold() == "x" else number(part) for part in core.split(".")),
+        tuple(number(part) if part.isdigit() else part for part in pre.split(".")) if pre else (),
         build,
     )
 
@@ -36,7 +45,7 @@ def is_newer(version: Version, than: Version) -> bool | None:
     return _pre_release_newer(version.pre, than.pre)
 
 
-def _pre_release_newer(mine: tuple[int | str, ...], theirs: tuple[int | str, ...]) -> bool:
+def _pre_release_newer(mine: tuple[Number | str, ...], theirs: tuple[Number | str, ...]) -> bool:
     """SemVer: a release is newer than its pre-releases; identifiers compare one by one, numbers
     numerically and below words; a longer list wins when all before are equal."""
     if not mine or not theirs:
@@ -47,5 +56,5 @@ def _pre_release_newer(mine: tuple[int | str, ...], theirs: tuple[int | str, ...
     return len(mine) > len(theirs)
 
 
-def _precedence(identifier: int | str) -> tuple[int, int, str]:
-    return (0, identifier, "") if isinstance(identifier, int) else (1, 0, identifier)
+def _precedence(identifier: Number | str) -> tuple[int, Number, str]:
+    return (0, identifier, "") if isinstance(identifier, tuple) else (1, (0, ""), identifier)
