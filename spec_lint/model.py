@@ -200,9 +200,11 @@ class Document:
         """The source of a 1-based line as written ("" outside the file)."""
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
-    def column_of(self, line: int, text: str, ignore_case: bool = False) -> int:
-        """The 1-based column where ``text`` first stands on ``line`` (1 when it does not)."""
-        found = re.search(re.escape(text), self.line_text(line), re.IGNORECASE if ignore_case else 0)
+    def column_of(self, line: int, text: str, ignore_case: bool = False, after: int = 1) -> int:
+        """The 1-based column where ``text`` first stands on ``line`` at or after column ``after``
+        (1 when it does not)."""
+        pattern = re.compile(re.escape(text), re.IGNORECASE if ignore_case else 0)
+        found = pattern.search(self.line_text(line), max(after - 1, 0))
         return found.start() + 1 if found else 1
 
     @property

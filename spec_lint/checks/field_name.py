@@ -35,7 +35,11 @@ class FieldName:
         form = re.compile(re.escape(prefix) + self.rest)
         expected = self.expected.replace("{prefix}", prefix)
         for found in ctx.doc.fields_named(self.key, self.section):
+            column = 1  # each name is looked for after the one before it, not inside it
             for name in (n.strip() for n in found.value.split(",")):
-                if name and not ctx.has_placeholder(name) and not form.fullmatch(name):
-                    column = ctx.doc.column_of(found.line, name)
+                if not name:
+                    continue
+                column = ctx.doc.column_of(found.line, name, after=column)
+                if not ctx.has_placeholder(name) and not form.fullmatch(name):
                     yield Violation(f'{self.key} "{name}" is not of the form {expected}', found.line, column)
+                column += len(name)

@@ -50,4 +50,6 @@ class MetricLabels:
         better = snake_case(label)
         if better in self.reserved:
             return f'{problem}, and "{better}" is reserved by Prometheus (expected another name)'
-        return f'{problem} (expected "{better}")' if better else f"{problem} (expected another name)"
+        # snake_case cannot fix every name ("9lives" stays as it is): then there is none to propose.
+        fixed = better and better != label and _LABEL.fullmatch(better)
+        return f'{problem} (expected "{better}")' if fixed else f"{problem} (expected another name)"
