@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import inspect
 import re
 from dataclasses import dataclass
@@ -12,11 +11,12 @@ from spec_lint.checks import registry
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
 from spec_lint.pack import Pack, Rule
+from spec_lint.pack.params import references
+from spec_lint.pack.references import closest
 
 ENGINE_KIND = "engine"
 _ENGINE_DOC = "Built into the engine: it runs on every file, before or around the pack's checks."
 _SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
-_REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ def _pack_rule_doc(rule: Rule, pack: Pack) -> RuleDoc:
     check = rule.check
     options = tuple((f.name, getattr(check, f.name)) for f in dataclasses.fields(check)  # type: ignore[arg-type]
                     if getattr(check, f.name) != _default(f))
-    named = sorted({name for _, value in options for name in _REFERENCE.findall(repr(value))} & set(pack.params))
+    named = sorted({name for _, value in options for name in references(repr(value))} & set(pack.params))
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(check), "?"),
                    inspect.getdoc(type(check)) or "", options, tuple((name, pack.params[name].value) for name in named))
 
@@ -71,7 +71,4 @@ def find_rule(docs: list[RuleDoc], wanted: str) -> RuleDoc | None:
 
 def closest_rule(docs: list[RuleDoc], wanted: str) -> str | None:
     """The code or name closest to a mistyped one; of equally close ones, the first in code order."""
-    key = wanted.strip().casefold()
-    names = [d.code for d in docs] + [d.name for d in docs]
-    best = max(names, key=lambda name: difflib.SequenceMatcher(None, key, name.casefold()).ratio())
-    return best if difflib.SequenceMatcher(None, key, best.casefold()).ratio() >= 0.6 else None
+    return closest(wanted, [d.code for d in docs] + [d.name for d in docs])

@@ -65,7 +65,7 @@ def refusal(text: str) -> str:
         ('[[rules]]\ncode = "SL301"\noptions.prefix = "{packages}_"',
          'SL301: option "prefix": parameter "{packages}" is a list (expected it alone'),
         ('[params]\nmetric_prefx = "dyn_"', 'params.metric_prefx: unknown parameter (did you mean "metric_prefix"?)'),
-        ('[params]\nmetric_prefix = 3', 'params.metric_prefix: the default is not of type "template"'),
+        ('[params]\nmetric_prefix = 3', 'params.metric_prefix: expected a template (text), got 3'),
         ('[params.span]\ntype = "template"\ndefault = "{spn}"',
          'params.span: unknown parameter "{spn}" (did you mean "{span}"?)'),
         ('[tables.metrics]\nsection = "Metrics & Observabilty > Metrics"',
