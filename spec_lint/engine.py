@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spec_lint.context import Context, placeholders_of
-from spec_lint.detection import is_document_of, might_be
+from spec_lint.detection import is_document_of, might_be, passed_over
 from spec_lint.findings import Finding, Report, Severity, Violation
 from spec_lint.identity import component_id
 from spec_lint.model import Document
@@ -39,7 +39,6 @@ The file is larger than --max-file-size (1 MiB unless set; 0 for no limit), so i
 a specification is far smaller, and a huge file would slow every commit.
 """.strip())
 ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, TOO_LARGE)
-NOT_A_SPEC = "not a spec: no matching title or Template Version field"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +83,7 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
         return FileResult(skipped="empty file")
     detected = detect(text, packs)
     if detected is None:
-        return FileResult(skipped=NOT_A_SPEC)
+        return FileResult(skipped=passed_over(packs))
     pack, doc = detected
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
     findings = select(run_rules(ctx), doc)

@@ -120,7 +120,8 @@ def test_verbose_says_which_files_were_passed_over_and_why() -> None:
     result = run("--verbose", str(INPUTS / "README.md"), str(INPUTS / "empty.md"), VALID)
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"spec-lint: passed over {INPUTS / 'README.md'}: not a spec: no matching title or Template Version field",
+        f"spec-lint: passed over {INPUTS / 'README.md'}: "
+        'not a spec: no H1 ending in "Component Specification" and no "Template Version" field',
         f"spec-lint: passed over {INPUTS / 'empty.md'}: empty file",
     ]
     assert stdout_lines(result) == ["All checks passed (1 spec checked, 2 files passed over)"]
