@@ -11,8 +11,8 @@ from spec_lint.checks import registry
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
 from spec_lint.pack import Pack, Rule
+from spec_lint.pack.names import closest
 from spec_lint.pack.params import references
-from spec_lint.pack.references import closest
 
 ENGINE_KIND = "engine"
 _ENGINE_DOC = "Built into the engine: it runs on every file, before or around the pack's checks."

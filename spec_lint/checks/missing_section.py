@@ -12,7 +12,7 @@ from spec_lint.facts.tree import Gap, gaps, is_excused, matches, misspelt, place
 from spec_lint.findings import Violation
 from spec_lint.model import Section
 from spec_lint.pack.markers import SectionPath
-from spec_lint.pack.references import names_section
+from spec_lint.pack.names import names_section
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

@@ -10,10 +10,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.options import OptionError, build
 from spec_lint.pack.origins import Origins
 from spec_lint.pack.params import references, render_list, shown, typed_value, value_problem
-from spec_lint.pack.references import Scope, did_you_mean
+from spec_lint.pack.references import Scope
 from spec_lint.pack.schema import Detect, DocumentType, Identity, PackError, Param
 from spec_lint.template import quoted
 

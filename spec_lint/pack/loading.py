@@ -10,9 +10,10 @@ from typing import Any
 
 from spec_lint.pack.assembly import assemble
 from spec_lint.pack.merge import base, merge
+from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.origins import Origins
 from spec_lint.pack.raw import check_shape
-from spec_lint.pack.references import Removal, did_you_mean
+from spec_lint.pack.references import Removal
 from spec_lint.pack.schema import Pack, PackError
 
 BUILTIN = "dynamo-component"

@@ -12,9 +12,10 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.origins import Origins, section_key
 from spec_lint.pack.params import value_problem
-from spec_lint.pack.references import Removal, did_you_mean
+from spec_lint.pack.references import Removal
 from spec_lint.pack.removal import remove
 from spec_lint.pack.schema import PackError
 from spec_lint.pack.section_merge import Data, entry_paths, merge_section, section_data

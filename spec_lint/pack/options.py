@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from spec_lint.pack.markers import Reference
+from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.params import shown
-from spec_lint.pack.references import Scope, did_you_mean
+from spec_lint.pack.references import Scope
 
 
 class OptionError(ValueError):

@@ -2,57 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from spec_lint.pack.markers import table_option
+from spec_lint.pack.names import did_you_mean, names_section, section_paths
 from spec_lint.pack.params import BUILTINS, LISTS, REFERENCE, SAMPLE_COMPONENT, references, render
-from spec_lint.pack.schema import PackError, Param
-from spec_lint.template import TemplateSection, TemplateTable, ValueSet, section_chains, section_path
-from spec_lint.titles import normalize_column, normalize_title
+from spec_lint.pack.schema import Param
+from spec_lint.template import TemplateSection, TemplateTable, ValueSet, section_path
+from spec_lint.titles import normalize_column
 
 _PARAM = '"{{{}}}"'  # a parameter as a message shows it: "{name}"
 # The references that name an item, with what an empty one should have named.
 _NAMES = {"table": "a table name", "column": "a column name", "section": "a section title",
           "value set": "a value set name"}
-
-
-def closest(word: str, known: Iterable[str]) -> str | None:
-    """The known word closest to a mistyped one (any case), if close enough; of equally close
-    ones, the first."""
-    key = word.strip().casefold()
-    scored = [(difflib.SequenceMatcher(None, key, item.casefold()).ratio(), item) for item in known]
-    ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
-    return best if ratio >= 0.6 else None
-
-
-def did_you_mean(word: str, known: Iterable[str], shown: str = '"{}"') -> str:
-    close = closest(word, known)
-    return f" (did you mean {shown.format(close)}?)" if close is not None else ""
-
-
-def check_keys(data: Iterable[str], known: Sequence[str], where: str) -> None:
-    """Refuse a key that is not ``known``: ``<where><key>: unknown key (did you mean ...?)``."""
-    for key in data:
-        if key not in known:
-            raise PackError(f"{where}{key}: unknown key{did_you_mean(key, known)}")
-
-
-def section_paths(sections: Iterable[TemplateSection]) -> Iterator[tuple[str, ...]]:
-    """The path of every template section, from the top down."""
-    return (tuple(s.title for s in chain) for chain in section_chains(sections))
-
-
-def names_section(text: str, paths: Iterable[tuple[str, ...]]) -> bool:
-    """Does ``text`` ("A > B" from the top, or one title anywhere) name one of ``paths`` (any case)?"""
-    wanted = tuple(map(normalize_title, section_path(text)))
-    for path in paths:
-        folded = tuple(map(normalize_title, path))
-        if folded == wanted or (len(wanted) == 1 and folded[-1] == wanted[0]):
-            return True
-    return False
 
 
 @dataclass(frozen=True, slots=True)

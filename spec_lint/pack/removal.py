@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from spec_lint.pack.references import Removal, did_you_mean
+from spec_lint.pack.names import did_you_mean
+from spec_lint.pack.references import Removal
 from spec_lint.pack.schema import PackError
 from spec_lint.pack.section_merge import Data, entry_paths, find, siblings
 from spec_lint.template import section_path

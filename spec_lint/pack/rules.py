@@ -8,9 +8,10 @@ from typing import Any
 
 from spec_lint.checks import build_check, check_class, registry
 from spec_lint.findings import Severity
+from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.options import OptionError
 from spec_lint.pack.origins import Origins
-from spec_lint.pack.references import Scope, did_you_mean
+from spec_lint.pack.references import Scope
 from spec_lint.pack.schema import PackError, Rule
 
 

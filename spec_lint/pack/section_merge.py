@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from spec_lint.pack.references import did_you_mean
+from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.schema import PackError
 from spec_lint.template import section_path
 from spec_lint.titles import normalize_title

@@ -6,9 +6,10 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.options import OptionError, build
 from spec_lint.pack.origins import Origins, section_key
-from spec_lint.pack.references import Scope, did_you_mean
+from spec_lint.pack.references import Scope
 from spec_lint.pack.schema import PackError
 from spec_lint.template import Condition, TemplateSection, TemplateTable, ValueSet, section_path
 from spec_lint.titles import normalize_column, normalize_title
