@@ -316,31 +316,31 @@ SHAPES = [
     (TEAM + '[remove]\nrules = "SL343"', 'remove.rules: expected a list, got "SL343"'),
     (TEAM + '[pack.detect]\ntitle_sufix = "X"', 'pack.detect.title_sufix: unknown key (did you mean "title_suffix"?)'),
     (TEAM + '[pack.detect]\nfields = [" "]', 'pack.detect: an empty field name (expected fields = ["Key", ...])'),
-    (TEAM + '[pack.detect]\ntitle_suffix = " "\nfields = []', "pack.detect: no marker (expected a title_suffix or "
-     "fields; without one every Markdown file would match)"),
+    (TEAM + '[pack.detect]\ntitle_suffix = " "\nfields = []', ("pack.detect: no marker (expected a title_suffix or "
+     "fields; without one every Markdown file would match)")),
     (TEAM + '[[rules]]\ncode = "SL301"\noptions.table = ""', 'SL301: option "table": an empty name (expected a table name)'),
     (TEAM + '[[rules]]\ncode = "SL301"\noptions.column = " "', 'SL301: option "column": an empty name (expected a column name)'),
     (TEAM + '[[rules]]\ncode = "SL320"\noptions.prefix = "{global_env}"',
      'SL320: option "prefix": parameter "{global_env}" is a list (expected it alone, as an item of a list of templates)'),
-    (TEAM + '[params.env_prefix]\ntype = "number"\ndefault = 5', 'params.env_prefix: declared again as "number" (first '
-     'declared as "template" in dynamo-component.toml; expected the same type, or a plain value to override it)'),
-    (TEAM + '[params.env_prefix]\ndefault = "X_"', 'params.env_prefix: type: missing (expected type = "template" or '
-     "another type; a parameter declared in the parent is overridden by a plain value)"),
+    (TEAM + '[params.env_prefix]\ntype = "number"\ndefault = 5', ('params.env_prefix: declared again as "number" (first '
+     'declared as "template" in dynamo-component.toml; expected the same type, or a plain value to override it)')),
+    (TEAM + '[params.env_prefix]\ndefault = "X_"', ('params.env_prefix: type: missing (expected type = "template" or '
+     "another type; a parameter declared in the parent is overridden by a plain value)")),
     (TEAM + "[params]\nenv_prefix = 5", "params.env_prefix: expected a template (text), got 5"),
     (TEAM + '[params]\nglobal_env = ["A", 5]', "params.global_env[1]: expected a template (text), got 5"),
     (TEAM + '[params.x]\ntype = "template"\ndefault = 5', "params.x.default: expected a template (text), got 5"),
-    (TEAM + '[pack.identity]\ntitle_group = "nme"', 'pack.identity.title_group: no group "nme" in the title_pattern '
-     '(did you mean "name"?)'),
+    (TEAM + '[pack.identity]\ntitle_group = "nme"', ('pack.identity.title_group: no group "nme" in the title_pattern '
+     '(did you mean "name"?)')),
     (TEAM + '[remove]\nrules = ["SL343", "SL343"]', 'remove.rules: "SL343" is listed twice'),
     (TEAM + '[remove]\nsections = ["Testng"]', 'remove.sections: unknown section "Testng" (did you mean "Testing"?)'),
     (TEAM + '[remove]\nsections = ["Error Handling > Exception Hierarchy"]',
      'remove.sections: "Error Handling > Exception Hierarchy" is used by SL313 (remove it too, or keep the section)'),
-    (TEAM + '[remove]\nsections = ["Public API"]', 'remove.sections: "Public API" is used by tables.stable_api, '
-     "tables.experimental_api, SL340 (remove them too, or keep the section)"),
+    (TEAM + '[remove]\nsections = ["Public API"]', ('remove.sections: "Public API" is used by tables.stable_api, '
+     "tables.experimental_api, SL340 (remove them too, or keep the section)")),
     (TEAM + '[remove]\ntables = ["metrics"]',
      'remove.tables: "metrics" is used by SL301, SL303, SL304 (remove them too, or keep the table)'),
-    (TEAM.replace('"dynamo-component"', '"dynamo-componnet"'), 'pack.extends: unknown pack "dynamo-componnet" (did you '
-     'mean "dynamo-component"?) (expected a built-in pack (dynamo-component) or a file relative to this one)'),
+    (TEAM.replace('"dynamo-component"', '"dynamo-componnet"'), ('pack.extends: unknown pack "dynamo-componnet" (did you '
+     'mean "dynamo-component"?) (expected a built-in pack (dynamo-component) or a file relative to this one)')),
 ]
 
 
@@ -362,8 +362,8 @@ CHAINS = [
     ({"team.toml": '[pack]\nname = "t"\nextends = "../{folder}/team.toml"\n'},
      "team.toml: pack.extends: a cycle (team.toml -> ../{folder}/team.toml)"),
     ({"sub.toml": TEAM, "team.toml": '[pack]\nname = "t"\nextends = "sub"\n'},
-     'team.toml: pack.extends: unknown pack "sub" (did you mean "sub.toml"?) (expected a built-in pack '
-     "(dynamo-component) or a file relative to this one)"),
+     ('team.toml: pack.extends: unknown pack "sub" (did you mean "sub.toml"?) (expected a built-in pack '
+     "(dynamo-component) or a file relative to this one)")),
 ]
 
 
@@ -422,8 +422,8 @@ def test_an_h1_section_pack_takes_no_section_for_the_title(tmp_path: Path) -> No
 def test_a_file_passed_over_says_which_markers_it_lacks(tmp_path: Path) -> None:
     readme = _write(tmp_path / "README.md", "# Widget\n\nText.\n")
     packs = [load_pack(PACKS / "proposal.toml"), builtin_pack()]
-    assert lint_paths([readme], packs).skipped == ((str(readme), 'not a spec: no H1 ending in "Component '
-                                                    'Specification" and no "Status" or "Template Version" field'),)
+    assert lint_paths([readme], packs).skipped == ((str(readme), ('not a spec: no H1 ending in "Component '
+                                                    'Specification" and no "Status" or "Template Version" field')),)
 
 
 def _write(path: Path, text: str) -> Path:
