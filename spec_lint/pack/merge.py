@@ -45,9 +45,7 @@ def merge(parent: Data, child: Mapping[str, Any], origin: str, origins: Origins)
     _merge_pack(merged.setdefault("pack", {}), child.get("pack", {}))
     _merge_params(merged.setdefault("params", {}), child.get("params", {}), origins, origin)
     for kind in ("tables", "value_sets"):
-        known = merged.setdefault(kind, {})
-        for name, value in child.get(kind, {}).items():
-            known[name] = {**known.get(name, {}), **value}
+        _merge_keys(merged.setdefault(kind, {}), child.get(kind, {}))
     merged["rules"] = _merge_rules(merged.get("rules", []), child.get("rules", []))
     sections = [section_data(item) for item in child.get("sections", [])]
     for item in sections:
@@ -67,6 +65,12 @@ def _mark(origins: Origins, data: Mapping[str, Any], origin: str) -> None:
 def _merge_pack(pack: Data, given: Mapping[str, Any]) -> None:
     for key, value in given.items():
         pack[key] = {**pack.get(key, {}), **value} if key in _SUB_TABLES else value
+
+
+def _merge_keys(known: Data, given: Mapping[str, Mapping[str, Any]]) -> None:
+    """Tables and value sets: the keys given replace the parent's, a new name adds one."""
+    for name, value in given.items():
+        known[name] = {**known.get(name, {}), **value}
 
 
 def _merge_params(known: Data, given: Mapping[str, Any], origins: Origins, origin: str) -> None:

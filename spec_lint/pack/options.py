@@ -31,9 +31,9 @@ def build(cls: type[Any], data: Mapping[str, Any], scope: Scope, above: str = ""
     """An instance of the dataclass ``cls`` from ``data``, every field converted and resolved."""
     hints = typing.get_type_hints(cls, include_extras=True)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
-    for key in data:
-        if key not in fields:
-            raise OptionError(above + key, f"unknown option{did_you_mean(key, fields)}")
+    unknown = next((key for key in data if key not in fields), None)
+    if unknown is not None:
+        raise OptionError(above + unknown, f"unknown option{did_you_mean(unknown, fields)}")
     values: dict[str, Any] = {}
     for name, field in fields.items():
         if name in data:
@@ -57,6 +57,12 @@ def convert(value: Any, hint: Any, scope: Scope, key: str, siblings: Mapping[str
         return convert(value, chosen, scope, key, siblings) if chosen else _refuse(value, hint, key)
     if not _fits_kind(value, hint):
         _refuse(value, hint, key)
+    return _contents(value, hint, scope, key)
+
+
+def _contents(value: Any, hint: Any, scope: Scope, key: str) -> Any:
+    """A value of the right kind with its items, entries or fields converted in turn."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is tuple:
         return tuple(convert(item, args[0], scope, f"{key}[{index}]", {}) for index, item in enumerate(value))
     if origin in (Mapping, dict):
