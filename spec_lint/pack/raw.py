@@ -60,6 +60,8 @@ class SectionEntry:
     before: str | None = None
 
     def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise ValueError('an empty title (expected title = "...")')
         if self.after is not None and self.before is not None:
             raise ValueError(f'section "{self.title}": both after and before (expected one of them)')
 
@@ -93,6 +95,10 @@ class RuleEntry:
     options: Mapping[str, Any] | None = None
     fixable: bool | None = None
 
+    def __post_init__(self) -> None:
+        if not self.code.strip():
+            raise ValueError('an empty code (expected code = "SL...")')
+
 
 @dataclass(frozen=True, slots=True)
 class ParamDeclaration:
@@ -124,7 +130,7 @@ def check_shape(data: Mapping[str, Any], origin: str) -> PackFile:
     shaped: PackFile = _built(PackFile, data, f"{origin}: ")
     for index, rule in enumerate(shaped.rules):
         code = rule.get("code")
-        _built(RuleEntry, rule, f"{origin}: {code if isinstance(code, str) and code else f'rules[{index}]'}: ")
+        _built(RuleEntry, rule, f"{origin}: {code if isinstance(code, str) and code.strip() else f'rules[{index}]'}: ")
     for name, value in shaped.params.items():
         if isinstance(value, dict):
             _declaration(value, f"{origin}: params.{name}")
@@ -144,4 +150,5 @@ def _built(cls: type[Any], data: Mapping[str, Any], where: str) -> Any:
     except OptionError as error:
         # A file's tables hold keys, not a check's options.
         problem = error.problem.replace("unknown option", "unknown key").replace("missing required option", "missing")
-        raise PackError(f"{where}{error.key}: {problem}") from error
+        key = "" if error.key == cls.__name__ else f"{error.key}: "  # the entry as a whole
+        raise PackError(f"{where}{key}{problem}") from error

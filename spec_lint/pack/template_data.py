@@ -24,8 +24,6 @@ def _section(item: Mapping[str, Any], level: int, origins: Origins, above: tuple
     title = str(item["title"])
     path = (*above, title)
     here = f'{origins.of("sections", section_key(path))}: sections: section "{title}"'
-    if not title.strip():
-        raise PackError(f'{here}: an empty title (expected title = "...")')
     data = {key: item[key] for key in ("required", "min_children") if key in item}
     built: TemplateSection = _built(TemplateSection, {"title": title, "level": level, **data}, here)
     when = item.get("when")
