@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -434,3 +436,43 @@ def test_a_file_passed_over_says_which_markers_it_lacks(tmp_path: Path) -> None:
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# A team pack that uses every kind of entry; the test below puts odd values in its places.
+EVERY_ENTRY: dict[str, object] = {
+    "pack": {"name": "t", "extends": "dynamo-component", "detect": {"title_suffix": "Spec", "fields": ["A"]},
+             "identity": {"title_group": "name", "strip_prefixes": ["{title_name_prefixes}"]}},
+    "params": {"env_prefix": "X_", "mine": {"type": "template", "default": "{component}"}},
+    "remove": {"rules": ["SL343"], "sections": ["Testing > Test Categories"], "tables": ["health"]},
+    "sections": ["Security", {"title": "Design > Threats", "after": "Data Flow", "children": ["A"], "min_children": 1,
+                              "when": {"field": "Kind", "equals": "x"}, "required": False}],
+    "tables": {"metrics": {"required": ["Metric Name"]},
+               "new": {"section": "Security", "columns": ["A"], "values": {"A": "vs"}, "rows": ["r"],
+                       "row_values": {"r": {"A": "vs"}}}},
+    "value_sets": {"vs": {"values": ["a"], "pattern": "x+", "separators": "/"}},
+    "rules": [{"code": "SL301", "options": {"prefix": "{mine}"}, "fixable": True, "severity": "warning"},
+              {"code": "T1", "name": "t1", "check": "unique-values", "options": {"table": "new", "column": "A"}}],
+}
+ODD_VALUES = ["", " ", "Security", "{global_env}", "{nope}", "(", 0, 7, 2.5, True, [], [5], [""], [{}], {}, {"x": 1},
+              {"code": "SL301"}, {"type": "number", "default": 1}]
+
+
+def _places(node: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    inner = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    return [path, *(p for key, value in inner for p in _places(value, (*path, key)))]
+
+
+def test_no_value_in_any_place_of_a_pack_gives_a_traceback() -> None:
+    load_pack_data(EVERY_ENTRY, "t.toml")
+    random = __import__("random").Random(11)
+    for _ in range(120):
+        data = copy.deepcopy(EVERY_ENTRY)
+        path = random.choice(_places(data)[1:])
+        holder: Any = data
+        for key in path[:-1]:
+            holder = holder[key]
+        holder[path[-1]] = copy.deepcopy(random.choice(ODD_VALUES))
+        try:
+            load_pack_data(data, "t.toml")
+        except PackError as error:
+            assert str(error).startswith(("t.toml: ", "dynamo-component.toml: ")), error
