@@ -315,6 +315,8 @@ SHAPES = [
     (TEAM + '[[sections]]\ntitle = "Testing > Fuzz"\nafter = "Unit"', 'sections "Testing > Fuzz": after "Unit": unknown section'),
     (TEAM + '[[rules]]\ncode = " "', 'rules[0]: an empty code (expected code = "SL...")'),
     (TEAM + '[[sections]]\ntitle = ""', 'sections[0]: an empty title (expected title = "...")'),
+    (TEAM + '[[sections]]\ntitle = "Desgin > Threats"', ('sections "Desgin > Threats": unknown parent section "Desgin" '
+     '(did you mean "Design"?)')),
     (TEAM + '[[rules]]\ncode = "SL301"\nfixable = "no"', 'SL301: fixable: expected true or false, got "no"'),
     (TEAM + '[[rules]]\ncode = "SL301"\nseverity = "warn"', 'SL301: severity: expected one of "error", "warning", got "warn"'),
     (TEAM + '[remove]\nrules = "SL343"', 'remove.rules: expected a list, got "SL343"'),

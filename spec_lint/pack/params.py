@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from spec_lint.pack.schema import Param, ParamValue
 
@@ -17,7 +17,7 @@ REFERENCE = re.compile(r"\{(?P<name>[A-Za-z_][A-Za-z0-9_-]*)\}")
 BUILTINS = ("component", "COMPONENT", "component-")
 LISTS = ("strings", "templates")
 TEXTS = ("string", "template", "pattern")
-TYPES = (*TEXTS, *LISTS, "number", "boolean")
+ParamType = Literal["string", "template", "pattern", "strings", "templates", "number", "boolean"]
 # The component id a pattern is rendered with when the pack loads, to see that it compiles.
 SAMPLE_COMPONENT = "sample_component"
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from spec_lint.pack.options import OptionError, build
+from spec_lint.pack.params import ParamType
 from spec_lint.pack.references import Scope
 from spec_lint.pack.schema import PackError
 from spec_lint.template import Condition
-
-ParamType = Literal["string", "template", "pattern", "strings", "templates", "number", "boolean"]
 
 
 @dataclass(frozen=True, slots=True)

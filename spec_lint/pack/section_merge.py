@@ -55,7 +55,9 @@ def merge_section(sections: list[Data], item: Data, origin: str) -> None:
     path = section_path(item["title"])
     holder = siblings(sections, path)
     if holder is None:
-        raise PackError(f'{where}: unknown parent section "{" > ".join(path[:-1])}"')
+        parent = " > ".join(path[:-1])
+        known = [" > ".join(p) for p in entry_paths(sections)]
+        raise PackError(f'{where}: unknown parent section "{parent}"{did_you_mean(parent, known)}')
     entry = {key: value for key, value in item.items() if key not in ("after", "before")}
     old = find(holder, path[-1])
     if old is not None:
