@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import inspect
 import re
 from collections.abc import Sequence
@@ -13,6 +12,8 @@ from spec_lint.checks import registry
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
 from spec_lint.pack import Pack, Rule
+from spec_lint.pack.names import closest
+from spec_lint.pack.params import references
 
 ENGINE_KIND = "engine"
 _ENGINE_DOC = "Built into the engine: it runs on every file, before or around the pack's checks."
@@ -20,7 +21,6 @@ _SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
 # Docstrings mark code as RST does (``name``); people read Markdown's `name`. Code that holds a
 # backtick keeps its double backticks, as Markdown writes it too.
 _DOUBLE_BACKTICKS = re.compile(r"``(.+?)``", re.DOTALL)
-_REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def rule_docs(packs: Sequence[Pack]) -> list[RuleDoc]:
 def _pack_rule_doc(rule: Rule, pack: Pack) -> RuleDoc:
     kinds = {cls: kind for kind, cls in registry().items()}
     options = set_fields(rule.check)
-    named = sorted({name for _, value in options for name in _REFERENCE.findall(repr(value))} & set(pack.params))
+    named = sorted({name for _, value in options for name in references(repr(value))} & set(pack.params))
     kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(rule.check), "?"), kind_doc,
                    options, tuple((name, pack.params[name].value) for name in named), pack.name)
@@ -88,7 +88,4 @@ def find_rules(docs: list[RuleDoc], wanted: str) -> list[RuleDoc]:
 
 def closest_rule(docs: list[RuleDoc], wanted: str) -> str | None:
     """The code or name closest to a mistyped one; of equally close ones, the first in code order."""
-    key = wanted.strip().casefold()
-    names = [d.code for d in docs] + [d.name for d in docs]
-    best = max(names, key=lambda name: difflib.SequenceMatcher(None, key, name.casefold()).ratio())
-    return best if difflib.SequenceMatcher(None, key, best.casefold()).ratio() >= 0.6 else None
+    return closest(wanted, [d.code for d in docs] + [d.name for d in docs])

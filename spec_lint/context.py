@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spec_lint.detection import title_of
 from spec_lint.model import Document, Section, Table
 from spec_lint.pack.params import render, render_list
 from spec_lint.placeholders import Placeholders
@@ -55,6 +56,11 @@ class Context:
     def param_list(self, name: str) -> list[str]:
         """A declared list parameter, its templates rendered."""
         return self.render_list([f"{{{name}}}"]) if name in self.pack.params else []
+
+    @property
+    def title(self) -> Section | None:
+        """The document's title heading (none when the document starts with a template section)."""
+        return title_of(self.doc, self.pack)
 
     def has_placeholder(self, text: str) -> bool:
         return self.placeholders.found_in(text)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from spec_lint.model import Document
+from spec_lint.model import Document, Section
 from spec_lint.pack import Pack
+from spec_lint.template import alternatives, stands_for
 from spec_lint.titles import normalize_title
 
 _SPACE = re.compile(r"\s+")
@@ -46,9 +48,28 @@ def _skeleton(text: str) -> str:
 
 def is_document_of(doc: Document, pack: Pack) -> bool:
     """Is the document of the pack's type: its title ends as the pack's do, or it has the pack's field?"""
-    if doc.title and has_title_suffix(doc.title.title, pack):
+    title = title_of(doc, pack)
+    if title and has_title_suffix(title.title, pack):
         return True
     return any(doc.field(key) is not None for key in pack.document.detect.fields)
+
+
+def title_of(doc: Document, pack: Pack) -> Section | None:
+    """The document's title: its first H1, unless the template's sections are H1s and that H1
+    is one of them (a document that starts with its first section has no title)."""
+    title = doc.title
+    if title is None or pack.top_level > 1:
+        return title
+    return None if any(stands_for(title, section_def) for section_def in pack.sections) else title
+
+
+def passed_over(packs: Sequence[Pack]) -> str:
+    """Why a file is a document of none of the packs, from their markers."""
+    suffixes = dict.fromkeys(p.document.detect.title_suffix for p in packs if p.document.detect.title_suffix.strip())
+    fields = dict.fromkeys(key for p in packs for key in p.document.detect.fields)
+    missing = [f"no H1 ending in {alternatives(tuple(suffixes))}" if suffixes else "",
+               f"no {alternatives(tuple(fields))} field" if fields else ""]
+    return "not a spec: " + " and ".join(filter(None, missing))
 
 
 def has_title_suffix(title: str, pack: Pack) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spec_lint.context import Context, placeholders_of
-from spec_lint.detection import is_document_of, might_be
+from spec_lint.detection import is_document_of, might_be, passed_over
 from spec_lint.findings import Finding, Report, Severity, Violation
 from spec_lint.identity import component_id
 from spec_lint.model import Document
@@ -41,7 +41,6 @@ a specification is far smaller, and a huge file would slow every commit. A large
 first --max-file-size bytes do not look like a document of any pack is passed over instead.
 """.strip())
 ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, TOO_LARGE)
-NOT_A_SPEC = "not a spec: no matching title or Template Version field"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +90,7 @@ def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError) -> 
     """A file too large or not text is a finding only when it may be a document: a README must pass."""
     guess = head.data.decode("utf-8", errors="replace")
     if not any(might_be(guess, pack) for pack in packs):
-        return FileResult(skipped=NOT_A_SPEC)
+        return FileResult(skipped=passed_over(packs))
     return _engine_result(path, TOO_LARGE if isinstance(error, TooLargeError) else UNREADABLE, str(error))
 
 
@@ -101,7 +100,7 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
         return FileResult(skipped="empty file")
     detected = detect(text, packs)
     if detected is None:
-        return FileResult(skipped=NOT_A_SPEC)
+        return FileResult(skipped=passed_over(packs))
     pack, doc = detected
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
     return FileResult(tuple(select(run_rules(ctx), doc)))

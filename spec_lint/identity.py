@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from spec_lint.detection import has_title_suffix
+from spec_lint.detection import has_title_suffix, title_of
 from spec_lint.model import Document
 from spec_lint.pack import Pack
 from spec_lint.source import without_end
@@ -22,7 +22,8 @@ def component_id(doc: Document, pack: Pack, path: Path) -> str:
     given = next((v for k, v in doc.front_matter.items() if str(k).casefold() == wanted), None)
     if isinstance(given, str) and given.strip():
         return given.strip()
-    name = _name_in_title(doc.title.title.strip(), pack) if doc.title else ""
+    title = title_of(doc, pack)
+    name = _name_in_title(title.title.strip(), pack) if title else ""
     name = _without_prefix(name, identity.strip_prefixes)
     return re.sub(r"[^0-9a-z]+", "_", (name or path.stem).casefold()).strip("_")
 

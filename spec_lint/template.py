@@ -77,6 +77,17 @@ class ValueSet:
         return f"one of {listed}"
 
 
+def section_chains(sections: Iterable[TemplateSection]) -> list[tuple[TemplateSection, ...]]:
+    """Every template section with the sections above it, breadth first (the top sections first)."""
+    chains: list[tuple[TemplateSection, ...]] = []
+    pending: list[tuple[TemplateSection, ...]] = [(section_def,) for section_def in sections]
+    while pending:
+        chain = pending.pop(0)
+        chains.append(chain)
+        pending.extend((*chain, child) for child in chain[-1].children)
+    return chains
+
+
 def section_path(text: str) -> tuple[str, ...]:
     """``"Quick Start > Installation"`` as a path of titles, from the top level down."""
     return tuple(part.strip() for part in text.split(">"))

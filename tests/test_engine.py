@@ -10,8 +10,8 @@ from conftest import VALID_SPEC
 
 from spec_lint import Pack, lint_paths, lint_text
 from spec_lint.context import Context, placeholders_of
-from spec_lint.detection import is_document_of
-from spec_lint.engine import NOT_A_SPEC, detect
+from spec_lint.detection import is_document_of, passed_over
+from spec_lint.engine import detect
 from spec_lint.findings import Severity, Violation
 from spec_lint.identity import component_id
 from spec_lint.pack import Rule
@@ -132,7 +132,7 @@ def test_a_file_that_is_not_text_and_no_document_is_passed_over(tmp_path: Path, 
     other = tmp_path / "LATIN.md"
     other.write_bytes(data)
     report = lint_paths([other], [pack])
-    assert (report.findings, report.skipped) == ((), ((str(other), NOT_A_SPEC),))
+    assert (report.findings, report.skipped) == ((), ((str(other), passed_over([pack])),))
 
 
 def test_a_large_file_is_too_large_only_when_its_head_may_be_a_document(tmp_path: Path, pack: Pack) -> None:
@@ -140,7 +140,7 @@ def test_a_large_file_is_too_large_only_when_its_head_may_be_a_document(tmp_path
     readme.write_text("# Project\n\n" + "Words and more words.\n" * 100, encoding="utf-8")
     spec.write_text(HEADER + "Words and more words.\n" * 100, encoding="utf-8")
     report = lint_paths([readme, spec], [pack], max_file_size=len(HEADER) + 10)
-    assert report.skipped == ((str(readme), NOT_A_SPEC),)
+    assert report.skipped == ((str(readme), passed_over([pack])),)
     assert [(f.path, f.code) for f in report.findings] == [(str(spec), "SL003")]
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, VALID_SPEC
 
-from spec_lint import lint_paths
+from spec_lint import lint_paths, lint_text
 from spec_lint.checks import register
 from spec_lint.checks.unknown_section import UnknownSection
 from spec_lint.context import Context, placeholders_of
@@ -65,7 +67,7 @@ def refusal(text: str) -> str:
         ('[[rules]]\ncode = "SL301"\noptions.prefix = "{packages}_"',
          'SL301: option "prefix": parameter "{packages}" is a list (expected it alone'),
         ('[params]\nmetric_prefx = "dyn_"', 'params.metric_prefx: unknown parameter (did you mean "metric_prefix"?)'),
-        ('[params]\nmetric_prefix = 3', 'params.metric_prefix: the default is not of type "template"'),
+        ('[params]\nmetric_prefix = 3', 'params.metric_prefix: expected a template (text), got 3'),
         ('[params.span]\ntype = "template"\ndefault = "{spn}"',
          'params.span: unknown parameter "{spn}" (did you mean "{span}"?)'),
         ('[tables.metrics]\nsection = "Metrics & Observabilty > Metrics"',
@@ -293,3 +295,186 @@ required = ["Metric Name"]
 def test_a_team_can_name_its_product_prefixes() -> None:
     pack = load_pack_text(TEAM + '[params]\ntitle_name_prefixes = ["NVIDIA Dynamo", "Dynamo"]\n', "team.toml")
     assert pack.document.identity.strip_prefixes == ("NVIDIA Dynamo", "Dynamo")
+
+
+# Each a pack text and the exact message that refuses it: the file's shape (no traceback, no
+# string taken for a list), references that are empty or of the wrong kind, retyped parameters,
+# removals that leave an item naming what they removed, and the keys the messages name.
+SHAPES = [
+    (TEAM + '[[rules]]\ncode = "SL301"\noptions = "x"', 'SL301: options: expected a table, got "x"'),
+    (TEAM + '[tables]\nmetrics = "x"', 'tables.metrics: expected a table, got "x"'),
+    (TEAM.replace("[pack]\n", '[pack]\ndetect = "Spec"\n'), 'pack.detect: expected a table, got "Spec"'),
+    (TEAM + '[pack.detect]\nfields = "Template Version"', 'pack.detect.fields: expected a list, got "Template Version"'),
+    (TEAM.replace("[pack]\n", '[pack]\nidentity = "component"\n'), 'pack.identity: expected a table, got "component"'),
+    ('pack = "o"\n', 'pack: expected a table, got "o"'),
+    ("sections = [5]\n" + TEAM, "sections[0]: expected a string or a table, got 5"),
+    ('sections = "Security"\n' + TEAM, 'sections: expected a list, got "Security"'),
+    (TEAM + '[[sections]]\ntitle = "Security"\nchildren = "AB"', 'sections[0].children: expected a list, got "AB"'),
+    (TEAM + '[[sections]]\ntitle = "Security"\nafter = "Overview"\nbefore = "Design"',
+     'sections[0]: section "Security": both after and before (expected one of them)'),
+    (TEAM + '[[sections]]\ntitle = "Testing > Fuzz"\nafter = "Unit"', 'sections "Testing > Fuzz": after "Unit": unknown section'),
+    (TEAM + '[[rules]]\ncode = " "', 'rules[0]: an empty code (expected code = "SL...")'),
+    (TEAM + '[[sections]]\ntitle = ""', 'sections[0]: an empty title (expected title = "...")'),
+    (TEAM + '[[sections]]\ntitle = "Desgin > Threats"', ('sections "Desgin > Threats": unknown parent section "Desgin" '
+     '(did you mean "Design"?)')),
+    (TEAM + '[[rules]]\ncode = "SL301"\nfixable = "no"', 'SL301: fixable: expected true or false, got "no"'),
+    (TEAM + '[[rules]]\ncode = "SL301"\nseverity = "warn"', 'SL301: severity: expected one of "error", "warning", got "warn"'),
+    (TEAM + '[remove]\nrules = "SL343"', 'remove.rules: expected a list, got "SL343"'),
+    (TEAM + '[pack.detect]\ntitle_sufix = "X"', 'pack.detect.title_sufix: unknown key (did you mean "title_suffix"?)'),
+    (TEAM + '[pack.detect]\nfields = [" "]', 'pack.detect: an empty field name (expected fields = ["Key", ...])'),
+    (TEAM + '[pack.detect]\ntitle_suffix = " "\nfields = []', ("pack.detect: no marker (expected a title_suffix or "
+     "fields; without one every Markdown file would match)")),
+    (TEAM + '[[rules]]\ncode = "SL301"\noptions.table = ""', 'SL301: option "table": an empty name (expected a table name)'),
+    (TEAM + '[[rules]]\ncode = "SL301"\noptions.column = " "', 'SL301: option "column": an empty name (expected a column name)'),
+    (TEAM + '[[rules]]\ncode = "SL320"\noptions.prefix = "{global_env}"',
+     'SL320: option "prefix": parameter "{global_env}" is a list (expected it alone, as an item of a list of templates)'),
+    (TEAM + '[params.env_prefix]\ntype = "number"\ndefault = 5', ('params.env_prefix: declared again as "number" (first '
+     'declared as "template" in dynamo-component.toml; expected the same type, or a plain value to override it)')),
+    (TEAM + '[params.env_prefix]\ndefault = "X_"', ('params.env_prefix: type: missing (expected type = "template" or '
+     "another type; a parameter declared in the parent is overridden by a plain value)")),
+    (TEAM + "[params]\nenv_prefix = 5", "params.env_prefix: expected a template (text), got 5"),
+    (TEAM + '[params]\nglobal_env = ["A", 5]', "params.global_env[1]: expected a template (text), got 5"),
+    (TEAM + '[params.x]\ntype = "template"\ndefault = 5', "params.x.default: expected a template (text), got 5"),
+    (TEAM + '[pack.identity]\ntitle_group = "nme"', ('pack.identity.title_group: no group "nme" in the title_pattern '
+     '(did you mean "name"?)')),
+    (TEAM + '[remove]\nrules = ["SL343", "SL343"]', 'remove.rules: "SL343" is listed twice'),
+    (TEAM + '[remove]\nsections = ["Testng"]', 'remove.sections: unknown section "Testng" (did you mean "Testing"?)'),
+    (TEAM + '[remove]\nsections = ["Error Handling > Exception Hierarchy"]',
+     'remove.sections: "Error Handling > Exception Hierarchy" is used by SL313 (remove it too, or keep the section)'),
+    (TEAM + '[remove]\nsections = ["Public API"]', ('remove.sections: "Public API" is used by tables.stable_api, '
+     "tables.experimental_api, SL340 (remove them too, or keep the section)")),
+    (TEAM + '[remove]\ntables = ["metrics"]',
+     'remove.tables: "metrics" is used by SL301, SL303, SL304 (remove them too, or keep the table)'),
+    (TEAM.replace('"dynamo-component"', '"dynamo-componnet"'), ('pack.extends: unknown pack "dynamo-componnet" (did you '
+     'mean "dynamo-component"?) (expected a built-in pack (dynamo-component) or a file relative to this one)')),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), SHAPES)
+def test_a_pack_of_the_wrong_shape_is_refused_by_key(text: str, message: str) -> None:
+    assert refusal(text) == f"team.toml: {message}"
+
+
+BASE_WITH_TYPO = TEAM.replace('"team"', '"base"') + '[[rules]]\ncode = "SL301"\noptions.colum = "x"\n'
+# Each a set of pack files, the one loaded first, and the exact message: it names the file at fault.
+CHAINS = [
+    ({"base.toml": BASE_WITH_TYPO, "team.toml": '[pack]\nname = "t"\nextends = "base.toml"\n'},
+     'base.toml: SL301: option "colum": unknown option (did you mean "column"?)'),
+    ({"base.toml": TEAM.replace('"team"', '"base"') + '[remove]\nrules = ["SL999"]\n',
+      "team.toml": '[pack]\nname = "t"\nextends = "base.toml"\n'}, 'base.toml: remove.rules: unknown rule "SL999"'),
+    ({"base.toml": TEAM.replace('"team"', '"base"') + '[params.team_prefix]\ntype = "template"\ndefault = "t_"\n',
+      "team.toml": '[pack]\nname = "t"\nextends = "base.toml"\n[params]\nteam_prefix = 5\n'},
+     "team.toml: params.team_prefix: expected a template (text), got 5"),
+    ({"base.toml": TEAM.replace('"team"', '"base"') + '[tables.metrics]\nrequired = ["Metric"]\n',
+      "team.toml": '[pack]\nname = "t"\nextends = "base.toml"\n[tables.health]\nrequired = ["Purpose"]\n'},
+     'base.toml: tables.metrics: unknown column "Metric" (did you mean "Metric Name"?)'),
+    ({"team.toml": '[pack]\nname = "t"\nextends = "../{folder}/team.toml"\n'},
+     "team.toml: pack.extends: a cycle (team.toml -> ../{folder}/team.toml)"),
+    ({"sub.toml": TEAM, "team.toml": '[pack]\nname = "t"\nextends = "sub"\n'},
+     ('team.toml: pack.extends: unknown pack "sub" (did you mean "sub.toml"?) (expected a built-in pack '
+     "(dynamo-component) or a file relative to this one)")),
+]
+
+
+@pytest.mark.parametrize(("files", "message"), CHAINS)
+def test_an_error_names_the_file_of_the_chain_at_fault(tmp_path: Path, files: dict[str, str], message: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text.replace("{folder}", tmp_path.name), encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_pack(Path("team.toml"))
+    assert str(raised.value) == message.format(folder=tmp_path.name)
+
+
+def test_extends_compares_titles_as_everything_else_and_moves_a_section() -> None:
+    pack = load_pack_text(TEAM + """
+[[sections]]
+title = "testing"
+after = "Overview"
+min_children = 1
+
+[tables.metrics]
+required = ["metric name"]
+""", "team.toml")
+    assert [s.title for s in pack.sections][:3] == ["Overview", "Testing", "Quick Start"]
+    assert [s.min_children for s in pack.sections if s.title.casefold() == "testing"] == [1]
+    assert next(r for r in load_pack_text(TEAM + '[[rules]]\ncode = "SL301"\nfixable = true', "t").rules
+                if r.code == "SL301").fixable
+
+
+SUB_SECTIONS = TINY.replace('title = "Metrics"', 'title = "Metrics"\nchildren = [{ title = "Counters", min_children = 2 }]') + """
+[[rules]]
+code = "T1"
+name = "missing-section"
+check = "missing-section"
+options.sub_sections."metrics > counters" = { name = "counter" }
+"""
+
+
+def test_sub_sections_are_named_by_path() -> None:
+    doc = "# Widget Spec\n\n## Metrics\n\n### Counters\n\n#### One\n\nText.\n"
+    found = lint_text(doc, Path("widget.md"), [load_pack_text(SUB_SECTIONS, "tiny.toml")]).findings
+    assert [f.message for f in found] == ['section "Counters" has 1 counter (expected at least 2)']
+
+
+def test_an_h1_section_pack_takes_no_section_for_the_title(tmp_path: Path) -> None:
+    report = lint_paths([_write(tmp_path / "p.md", PROPOSAL.split("\n", 2)[2])], [load_pack(PACKS / "proposal.toml")])
+    assert [(f.line, f.code, f.message) for f in report.findings] == [
+        (1, "P101", 'missing title (expected an H1 "# <Proposal Name>")'),
+        (7, "P103", 'section "Summary" is out of order (expected before "Motivation")'),
+        (11, "P102", 'missing section "Alternatives" (expected first under "Proposal")'),
+        (15, "P104", 'unknown section "Risks" (not a section of the template)'),
+    ]
+
+
+def test_a_file_passed_over_says_which_markers_it_lacks(tmp_path: Path) -> None:
+    readme = _write(tmp_path / "README.md", "# Widget\n\nText.\n")
+    packs = [load_pack(PACKS / "proposal.toml"), builtin_pack()]
+    assert lint_paths([readme], packs).skipped == ((str(readme), ('not a spec: no H1 ending in "Component '
+                                                    'Specification" and no "Status" or "Template Version" field')),)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# A team pack that uses every kind of entry; the test below puts odd values in its places.
+EVERY_ENTRY: dict[str, object] = {
+    "pack": {"name": "t", "extends": "dynamo-component", "detect": {"title_suffix": "Spec", "fields": ["A"]},
+             "identity": {"title_group": "name", "strip_prefixes": ["{title_name_prefixes}"]}},
+    "params": {"env_prefix": "X_", "mine": {"type": "template", "default": "{component}"}},
+    "remove": {"rules": ["SL343"], "sections": ["Testing > Test Categories"], "tables": ["health"]},
+    "sections": ["Security", {"title": "Design > Threats", "after": "Data Flow", "children": ["A"], "min_children": 1,
+                              "when": {"field": "Kind", "equals": "x"}, "required": False}],
+    "tables": {"metrics": {"required": ["Metric Name"]},
+               "new": {"section": "Security", "columns": ["A"], "values": {"A": "vs"}, "rows": ["r"],
+                       "row_values": {"r": {"A": "vs"}}}},
+    "value_sets": {"vs": {"values": ["a"], "pattern": "x+", "separators": "/"}},
+    "rules": [{"code": "SL301", "options": {"prefix": "{mine}"}, "fixable": True, "severity": "warning"},
+              {"code": "T1", "name": "t1", "check": "unique-values", "options": {"table": "new", "column": "A"}}],
+}
+ODD_VALUES = ["", " ", "Security", "{global_env}", "{nope}", "(", 0, 7, 2.5, True, [], [5], [""], [{}], {}, {"x": 1},
+              {"code": "SL301"}, {"type": "number", "default": 1}]
+
+
+def _places(node: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    inner = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    return [path, *(p for key, value in inner for p in _places(value, (*path, key)))]
+
+
+def test_no_value_in_any_place_of_a_pack_gives_a_traceback() -> None:
+    load_pack_data(EVERY_ENTRY, "t.toml")
+    random = __import__("random").Random(11)
+    for _ in range(120):
+        data = copy.deepcopy(EVERY_ENTRY)
+        path = random.choice(_places(data)[1:])
+        holder: Any = data
+        for key in path[:-1]:
+            holder = holder[key]
+        holder[path[-1]] = copy.deepcopy(random.choice(ODD_VALUES))
+        try:
+            load_pack_data(data, "t.toml")
+        except PackError as error:
+            assert str(error).startswith(("t.toml: ", "dynamo-component.toml: ")), error

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.facts.fences import holds_unclosed
-from spec_lint.facts.tree import Gap, gaps, is_excused, matches, misspelt, place, scopes
+from spec_lint.facts.tree import Gap, gaps, is_excused, matches, misspelt, place, scopes, template_path
 from spec_lint.findings import Violation
 from spec_lint.model import Section
 from spec_lint.pack.markers import SectionPath
+from spec_lint.pack.names import names_section
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -50,7 +51,7 @@ class MissingSection:
                     and len(found[0].children) < section_def.min_children
                     and not _excused(ctx, found[0], section_def)
                 ):
-                    yield Violation(self._too_few(found[0], section_def), found[0].line)
+                    yield Violation(self._too_few(found[0], section_def, self._named(ctx, section_def)), found[0].line)
 
     def _missing(self, ctx: Context, gap: Gap) -> Violation:
         parent, section_defs, index = gap
@@ -60,9 +61,14 @@ class MissingSection:
             return Violation(f'{message} (found "{typo.title}": a typo?)', typo.line)
         return Violation(f"{message}{place(ctx, gap)}", parent.line)
 
-    def _too_few(self, section: Section, section_def: TemplateSection) -> str:
+    def _named(self, ctx: Context, section_def: TemplateSection) -> SubSections:
+        """What ``sub_sections`` calls the section's sub-sections: keyed by its path or its title."""
+        path = [template_path(ctx, section_def)]
+        return next((named for key, named in self.sub_sections.items() if names_section(key, path)), SubSections())
+
+    @staticmethod
+    def _too_few(section: Section, section_def: TemplateSection, named: SubSections) -> str:
         count, wanted = len(section.children), section_def.min_children
-        named = self.sub_sections.get(section_def.title, SubSections())
         name = named.name
         has = f"no {name}" if count == 0 else f"{count} {name}{'s' if count > 1 else ''}"
         example = f', such as "{named.example}"' if named.example else ""

@@ -18,19 +18,18 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Title:
     """The document has an H1 title that matches the pack's ``title_pattern`` (the message shows
-    its ``title_example``), and no other H1, unless the template's sections are H1s."""
+    its ``title_example``), and no other H1, unless the template's sections are H1s (then an H1
+    that is a template section is no title)."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        h1s = [s for s in ctx.doc.sections if s.level == 1]
-        document = ctx.pack.document
-        example = document.title_example
-        if not h1s:
-            yield Violation(f'missing title (expected an H1 "# {example}")', 1)
+        title, document = ctx.title, ctx.pack.document
+        if title is None:
+            yield Violation(f'missing title (expected an H1 "# {document.title_example}")', 1)
             return
-        title = h1s[0]
         if not ctx.has_placeholder(title.title) and not re.fullmatch(document.title_pattern, title.title.strip()):
-            yield Violation(f'title "{title.title}" is not of the form "{example}"', title.line)
-        for extra in h1s[1:] if document.section_level > 1 else ():
+            yield Violation(f'title "{title.title}" is not of the form "{document.title_example}"', title.line)
+        h1s = [s for s in ctx.doc.sections if s.level == 1 and s is not title]
+        for extra in h1s if document.section_level > 1 else ():
             yield Violation(
                 f'second H1 "{extra.title}" (expected one H1, the title on line {title.line}; '
                 'use "##" for a section)',

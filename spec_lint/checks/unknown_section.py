@@ -18,22 +18,23 @@ if TYPE_CHECKING:
 @register("unknown-section")
 @dataclass(frozen=True, slots=True)
 class UnknownSection:
-    """Every heading at one of ``levels`` is a section the template knows. For one that is not,
-    the message names the closest template title when it is within ``similarity`` (as difflib
-    measures it).
+    """Every heading at one of ``levels`` (none given: the template's top level) is a section the
+    template knows. For one that is not, the message names the closest template title when it is
+    within ``similarity`` (as difflib measures it).
 
     A heading close to a required section that is missing is left to ``missing-section``, which
     reports it as a typo.
     """
 
-    levels: tuple[int, ...] = (2,)
+    levels: tuple[int, ...] = ()
     similarity: float = 0.8
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         section_defs = ctx.pack.all_sections
         typos = misspellings(ctx, self.similarity)
+        levels = self.levels or (ctx.pack.top_level,)
         for section in ctx.doc.sections:
-            if section.level not in self.levels or section is ctx.doc.title:
+            if section.level not in levels or section is ctx.title:
                 continue
             if ctx.has_placeholder(section.title) or section.line in typos:
                 continue

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.facts.fences import swallowed_titles
 from spec_lint.model import Section
-from spec_lint.template import stands_for, stands_for_at_level
+from spec_lint.template import section_chains, stands_for, stands_for_at_level
 from spec_lint.titles import normalize_title, strip_hint, title_matches
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def container(ctx: Context) -> Section:
     template's sections are H1s, they are the H1s after the title.
     """
     level = ctx.pack.top_level
-    title = ctx.doc.title
+    title = ctx.title
     above = [ctx.doc.root, *(s for s in ctx.doc.sections if s.level < level)]
     tops = sorted((c for s in above for c in s.children if c.level == level and c is not title),
                   key=lambda s: s.line)
@@ -49,6 +49,12 @@ def scopes(ctx: Context) -> Iterator[Scope]:
             found = matches(parent, section_def)
             if found and section_def.children and not is_excused(ctx, section_def):
                 pending.append((found[0], section_def.children))
+
+
+def template_path(ctx: Context, section_def: TemplateSection) -> tuple[str, ...]:
+    """The titles from the template's top down to the section."""
+    chain = next(c for c in section_chains(ctx.pack.sections) if c[-1] is section_def)
+    return tuple(s.title for s in chain)
 
 
 def matches(parent: Section, section_def: TemplateSection) -> list[Section]:

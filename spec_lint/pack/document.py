@@ -1,4 +1,8 @@
-"""The ``[pack]`` table and ``[params]``: what a document of the pack is, and its parameters."""
+"""The ``[pack]`` table and ``[params]``: what a document of the pack is, and its parameters.
+
+The shape of every key was checked when its file was read (``raw``); what is left are the
+checks that need the merged data: a key no file gave, a pattern's groups, parameters' types.
+"""
 
 from __future__ import annotations
 
@@ -6,95 +10,104 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from spec_lint.pack.options import OptionError, build, shown
-from spec_lint.pack.params import TYPES, references, render_list, typed_value
-from spec_lint.pack.references import Scope, check_keys
+from spec_lint.pack.names import did_you_mean
+from spec_lint.pack.options import OptionError, build
+from spec_lint.pack.origins import Origins
+from spec_lint.pack.params import references, render_list, shown, typed_value, value_problem
+from spec_lint.pack.references import Scope
 from spec_lint.pack.schema import Detect, DocumentType, Identity, PackError, Param
+from spec_lint.template import quoted
 
-_PACK_KEYS = ("name", "description", "extends", "section_level", "title_pattern", "title_example",
-              "detect", "identity")
-_PARAM_KEYS = ("type", "default", "description")
 # The parameter types whose values refer to others, as what kind of reference.
 _REFERENCE_KINDS = {"template": "template", "templates": "template", "pattern": "pattern"}
 
 
-def check_pack_keys(meta: Mapping[str, Any], origin: str) -> None:
-    check_keys(meta, _PACK_KEYS, f"{origin}: pack.")
+def check_pack_keys(meta: Mapping[str, Any], origins: Origins) -> None:
     for key in ("name", "title_pattern"):
-        if not isinstance(meta.get(key), str) or not meta[key]:
-            raise PackError(f'{origin}: pack.{key}: missing (expected {key} = "...")')
+        if not meta.get(key):
+            raise PackError(f'{origins.of("pack", key)}: pack.{key}: missing (expected {key} = "...")')
 
 
-def params(data: Mapping[str, Any], origin: str) -> dict[str, Param]:
-    declared = {name: _param(name, item, f"{origin}: params.{name}") for name, item in data.items()}
+def section_level(meta: Mapping[str, Any], origins: Origins) -> int:
+    level = meta.get("section_level", 2)
+    if not 1 <= level <= 6:
+        raise PackError(f"{origins.of('pack', 'section_level')}: pack.section_level: "
+                        f"expected a heading level 1 to 6, got {shown(level)}")
+    return int(level)
+
+
+def params(data: Mapping[str, Any], origins: Origins) -> dict[str, Param]:
+    declared = {name: _param(name, item, f"{origins.of('params', name)}: params.{name}") for name, item in data.items()}
     for name in declared:
-        _check_cycle(name, declared, (), f"{origin}: params.{name}")
+        _check_cycle(name, declared, (), f"{origins.of('params', name)}: params.{name}")
     return declared
 
 
 def _param(name: str, item: Mapping[str, Any], where: str) -> Param:
-    check_keys(item, _PARAM_KEYS, f"{where}: ")
-    kind = item.get("type")
-    if kind not in TYPES:
-        raise PackError(f'{where}: type "{kind}": unknown type (expected one of {", ".join(TYPES)})')
-    if "default" not in item:
-        raise PackError(f"{where}: missing default")
-    value = typed_value(str(kind), item["default"])
+    kind = str(item["type"])
+    value = typed_value(kind, item["default"])
     if value is None:
-        raise PackError(f'{where}: the default is not of type "{kind}"')
-    return Param(name, str(kind), value, str(item.get("description", "")).strip())
+        raise PackError(f"{where}.default{value_problem(kind, item['default'])}")
+    return Param(name, kind, value, str(item.get("description", "")).strip())
 
 
 def _check_cycle(name: str, declared: Mapping[str, Param], seen: tuple[str, ...], where: str) -> None:
     param = declared.get(name)
-    if param is None or param.type not in ("template", "pattern", "templates"):
+    if param is None or param.type not in _REFERENCE_KINDS:
         return
     if name in seen:
         raise PackError(f"{where}: refers to itself ({' -> '.join((*seen, name))})")
-    texts = param.value if isinstance(param.value, tuple) else (str(param.value),)
-    for text in texts:
+    for text in _texts(param):
         for used in references(text):
             _check_cycle(used, declared, (*seen, name), where)
 
 
-def check_params(declared: Mapping[str, Param], scope: Scope, origin: str) -> None:
+def _texts(param: Param) -> tuple[str, ...]:
+    return param.value if isinstance(param.value, tuple) else (str(param.value),)
+
+
+def check_params(declared: Mapping[str, Param], scope: Scope, origins: Origins) -> None:
     """Templates and patterns refer to declared parameters only; patterns compile."""
     for param in declared.values():
         kind = _REFERENCE_KINDS.get(param.type)
-        texts = param.value if isinstance(param.value, tuple) else (str(param.value),)
-        for text in texts if kind else ():
-            problem = scope.problem(str(kind), text, param.name, {})
+        for text in _texts(param) if kind else ():
+            problem = scope.problem(str(kind), text, param.name, {}, in_list=param.type == "templates")
             if problem:
-                raise PackError(f"{origin}: params.{param.name}: {problem}")
+                raise PackError(f"{origins.of('params', param.name)}: params.{param.name}: {problem}")
 
 
-def document_type(meta: Mapping[str, Any], scope: Scope, origin: str) -> DocumentType:
-    level = meta.get("section_level", 2)
-    if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 6:
-        raise PackError(f"{origin}: pack.section_level: expected a heading level 1 to 6, got {shown(level)}")
-    detect = _detect(meta.get("detect", {}), origin)
-    identity = _identity(meta.get("identity", {}), scope, origin)
+def document_type(meta: Mapping[str, Any], scope: Scope, origins: Origins) -> DocumentType:
+    detect = _detect(meta.get("detect", {}), origins.of("pack", "detect"))
+    identity = _identity(meta.get("identity", {}), scope, origins.of("pack", "identity"))
     pattern = str(meta["title_pattern"])
     try:
         groups = re.compile(pattern).groupindex
     except re.error as error:
-        raise PackError(f'{origin}: pack.title_pattern: invalid regular expression: {error}') from error
+        raise PackError(f"{origins.of('pack', 'title_pattern')}: pack.title_pattern: "
+                        f"invalid regular expression: {error}") from error
     if identity.title_group not in groups:
-        raise PackError(f'{origin}: pack.title_pattern: no group "{identity.title_group}" '
-                        f"(expected (?P<{identity.title_group}>...) for pack.identity.title_group)")
+        raise PackError(_no_group(identity.title_group, list(groups), origins))
+    level = section_level(meta, origins)
     return DocumentType(level, pattern, str(meta.get("title_example", pattern)), detect, identity)
 
 
+def _no_group(group: str, groups: list[str], origins: Origins) -> str:
+    """Blame the key the user changed: title_group (given by the file loaded, or beside the
+    pattern) when the pattern has groups to choose from, else the pattern."""
+    given_by = origins.of("pack", "identity")
+    if groups and given_by in (origins.last, origins.of("pack", "title_pattern")):
+        hint = did_you_mean(group, groups) or f" (expected one of the title_pattern's groups: {quoted(groups)})"
+        return f'{origins.of("pack", "identity")}: pack.identity.title_group: no group "{group}" in the title_pattern{hint}'
+    return (f'{origins.of("pack", "title_pattern")}: pack.title_pattern: no group "{group}" '
+            f"(expected (?P<{group}>...) for pack.identity.title_group)")
+
+
 def _detect(data: Mapping[str, Any], origin: str) -> Detect:
-    suffix, fields = data.get("title_suffix", ""), data.get("fields", [])
-    ok = isinstance(suffix, str) and isinstance(fields, list) and all(isinstance(f, str) and f for f in fields)
-    unknown = sorted(set(data) - {"title_suffix", "fields"})
-    if not ok or unknown:
-        raise PackError(f"{origin}: pack.detect: expected title_suffix = \"...\" and fields = [\"...\"]")
-    if not suffix.strip() and not fields:
+    detect = Detect(data.get("title_suffix", ""), tuple(data.get("fields", ())))
+    if not detect.title_suffix.strip() and not detect.fields:
         raise PackError(f"{origin}: pack.detect: no marker (expected a title_suffix or fields; "
                         "without one every Markdown file would match)")
-    return Detect(suffix, tuple(fields))
+    return detect
 
 
 def _identity(data: Mapping[str, Any], scope: Scope, origin: str) -> Identity:

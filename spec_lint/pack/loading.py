@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from spec_lint.pack import document, rules, template_data
-from spec_lint.pack.merge import Data, base, merge
-from spec_lint.pack.references import Scope
+from spec_lint.pack.assembly import assemble
+from spec_lint.pack.merge import base, merge
+from spec_lint.pack.names import did_you_mean
+from spec_lint.pack.origins import Origins
+from spec_lint.pack.raw import check_shape
+from spec_lint.pack.references import Removal
 from spec_lint.pack.schema import Pack, PackError
 
 BUILTIN = "dynamo-component"
-Loaded = TypeVar("Loaded")
+# A file of the chain: its origin (as messages name it) and its data.
+Link = tuple[str, Mapping[str, Any]]
 
 
 def builtin_pack(name: str = BUILTIN) -> Pack:
@@ -34,41 +36,48 @@ def load_pack_text(text: str, origin: str, base_dir: Path | None = None) -> Pack
 
 
 def load_pack_data(data: Mapping[str, Any], origin: str, base_dir: Path | None = None) -> Pack:
-    merged = _merged(data, origin, base_dir or Path.cwd(), (origin,))
-    return _pack(merged, origin)
+    here = base_dir or Path.cwd()
+    chain = _chain(data, origin, here, ((str((here / Path(origin).name).resolve()), origin),))
+    origins = Origins(origin)
+    merged = base(chain[0][1], chain[0][0], origins)
+    removals: tuple[Removal, ...] = ()
+    for child_origin, child in chain[1:]:
+        merged, removed = merge(merged, child, child_origin, origins)
+        removals += removed
+    return assemble(merged, origins, removals)
 
 
-def fingerprint(merged: Data) -> str:
-    """The same merged data gives the same hash, whatever its key order or run."""
-    canonical = json.dumps(merged, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def _merged(data: Mapping[str, Any], origin: str, base_dir: Path, chain: tuple[str, ...]) -> Data:
-    meta = data.get("pack", {})
-    parent = meta.get("extends") if isinstance(meta, dict) else None
-    if parent is None:
-        return base(data, origin)
-    text, parent_origin, parent_dir = _parent(str(parent), origin, base_dir)
-    if parent_origin in chain:
-        raise PackError(f"{origin}: pack.extends: a cycle ({' -> '.join((*chain, parent_origin))})")
-    merged = _merged(_toml(text, parent_origin), parent_origin, parent_dir, (*chain, parent_origin))
-    if "name" not in meta:
+def _chain(data: Mapping[str, Any], origin: str, base_dir: Path, seen: tuple[tuple[str, str], ...]) -> list[Link]:
+    """The files from the base pack down to this one, each checked for its shape when read."""
+    meta = check_shape(data, origin).pack
+    if meta.extends is None:
+        return [(origin, data)]
+    if meta.name is None:
         raise PackError(f'{origin}: pack.name: missing (expected name = "..."; a pack names itself)')
-    child = {**data, "pack": {k: v for k, v in meta.items() if k != "extends"}}
-    return merge(merged, child, origin)
+    text, parent_origin, parent_dir, key = _parent(meta.extends, origin, base_dir)
+    if key in (k for k, _ in seen):
+        raise PackError(f"{origin}: pack.extends: a cycle ({' -> '.join((*(o for _, o in seen), parent_origin))})")
+    parents = _chain(_toml(text, parent_origin), parent_origin, parent_dir, (*seen, (key, parent_origin)))
+    pack = {k: v for k, v in data["pack"].items() if k != "extends"}
+    return [*parents, (origin, {**data, "pack": pack})]
 
 
-def _parent(name: str, origin: str, base_dir: Path) -> tuple[str, str, Path]:
-    """The text, origin and folder of the pack that ``extends`` names."""
+def _parent(name: str, origin: str, base_dir: Path) -> tuple[str, str, Path, str]:
+    """The text, origin, folder and resolved identity of the pack that ``extends`` names."""
     if "/" not in name and not name.endswith(".toml") and name in builtin_names():
-        return _builtin_text(name), f"{name}.toml", base_dir
+        return _builtin_text(name), f"{name}.toml", base_dir, f"built-in {name}"
     path = base_dir / name
     if not path.is_file():
         known = ", ".join(builtin_names())
-        raise PackError(f'{origin}: pack.extends: unknown pack "{name}" '
+        raise PackError(f'{origin}: pack.extends: unknown pack "{name}"{_suggestion(name, base_dir)} '
                         f"(expected a built-in pack ({known}) or a file relative to this one)")
-    return _read(path, origin), str(path), path.parent
+    return _read(path, origin), str(path), path.parent, str(path.resolve())
+
+
+def _suggestion(name: str, base_dir: Path) -> str:
+    if (base_dir / f"{name}.toml").is_file():
+        return f' (did you mean "{name}.toml"?)'
+    return did_you_mean(name, [*builtin_names(), *(p.name for p in base_dir.glob("*.toml"))])
 
 
 def builtin_names() -> list[str]:
@@ -92,35 +101,3 @@ def _toml(text: str, origin: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise PackError(f"{origin}: invalid TOML: {error}") from error
-
-
-def _pack(merged: Data, origin: str) -> Pack:
-    meta = merged.get("pack", {})
-    document.check_pack_keys(meta, origin)
-    params = document.params(merged.get("params", {}), origin)
-    level = meta.get("section_level", 2)
-    sections = _at(origin, lambda: template_data.sections(merged.get("sections", []), level if isinstance(level, int) else 2))
-    value_sets = _at(origin, lambda: template_data.value_sets(merged.get("value_sets", {})))
-    scope = Scope(sections, {}, value_sets, params)
-    tables = _at(origin, lambda: template_data.tables(merged.get("tables", {}), scope))
-    scope = Scope(sections, tables, value_sets, params)
-    document.check_params(params, scope, origin)
-    return Pack(
-        name=meta["name"],
-        description=str(meta.get("description", "")),
-        document=document.document_type(meta, scope, origin),
-        params=params,
-        sections=sections,
-        tables=tables,
-        value_sets=value_sets,
-        rules=rules.rules(merged.get("rules", []), scope, origin),
-        fingerprint=fingerprint(merged),
-    )
-
-
-def _at(origin: str, load: Callable[[], Loaded]) -> Loaded:
-    """``load()``, with the file named in front of a template data error."""
-    try:
-        return load()
-    except PackError as error:
-        raise PackError(f"{origin}: {error}") from error

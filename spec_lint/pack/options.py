@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from spec_lint.pack.markers import Reference
-from spec_lint.pack.references import Scope, did_you_mean
+from spec_lint.pack.names import did_you_mean
+from spec_lint.pack.params import shown
+from spec_lint.pack.references import Scope
 
 
 class OptionError(ValueError):
@@ -29,9 +31,9 @@ def build(cls: type[Any], data: Mapping[str, Any], scope: Scope, above: str = ""
     """An instance of the dataclass ``cls`` from ``data``, every field converted and resolved."""
     hints = typing.get_type_hints(cls, include_extras=True)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
-    for key in data:
-        if key not in fields:
-            raise OptionError(above + key, f"unknown option{did_you_mean(key, fields)}")
+    unknown = next((key for key in data if key not in fields), None)
+    if unknown is not None:
+        raise OptionError(above + unknown, f"unknown option{did_you_mean(unknown, fields)}")
     values: dict[str, Any] = {}
     for name, field in fields.items():
         if name in data:
@@ -46,20 +48,21 @@ def build(cls: type[Any], data: Mapping[str, Any], scope: Scope, above: str = ""
 
 def convert(value: Any, hint: Any, scope: Scope, key: str, siblings: Mapping[str, Any]) -> Any:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is Any:
+        return value
     if origin is typing.Annotated:
-        converted = convert(value, args[0], scope, key, siblings)
-        for marker in (m for m in args[1:] if isinstance(m, Reference)):
-            problem = scope.problem(marker.kind, converted, key.rpartition(".")[2], siblings)
-            if problem:
-                raise OptionError(key, problem)
-        return converted
+        return _resolved(convert(value, args[0], scope, key, siblings), args[1:], scope, key, siblings)
     if origin in (typing.Union, types.UnionType):
         chosen = next((a for a in args if _fits_kind(value, a)), None)
         return convert(value, chosen, scope, key, siblings) if chosen else _refuse(value, hint, key)
     if not _fits_kind(value, hint):
         _refuse(value, hint, key)
-    if origin is typing.Literal:
-        return value
+    return _contents(value, hint, scope, key)
+
+
+def _contents(value: Any, hint: Any, scope: Scope, key: str) -> Any:
+    """A value of the right kind with its items, entries or fields converted in turn."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is tuple:
         return tuple(convert(item, args[0], scope, f"{key}[{index}]", {}) for index, item in enumerate(value))
     if origin in (Mapping, dict):
@@ -70,6 +73,16 @@ def convert(value: Any, hint: Any, scope: Scope, key: str, siblings: Mapping[str
     return float(value) if hint is float else value
 
 
+def _resolved(value: Any, markers: tuple[Any, ...], scope: Scope, key: str, siblings: Mapping[str, Any]) -> Any:
+    """``value``, once every reference marker finds what it names; an item of a list may be a list."""
+    in_list = key.endswith("]")
+    for marker in (m for m in markers if isinstance(m, Reference)):
+        problem = scope.problem(marker.kind, value, key.rpartition(".")[2], siblings, in_list)
+        if problem:
+            raise OptionError(key, problem)
+    return value
+
+
 def _fits_kind(value: Any, hint: Any) -> bool:
     """Is ``value`` of the TOML kind ``hint`` takes (string, number, list, table, ...)?"""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -77,6 +90,8 @@ def _fits_kind(value: Any, hint: Any) -> bool:
         return _fits_kind(value, args[0])
     if origin is typing.Literal:
         return value in args
+    if hint is types.NoneType:
+        return False  # TOML has no null: None stands for a key not given
     if origin is tuple:
         return isinstance(value, list)
     if origin in (Mapping, dict) or dataclasses.is_dataclass(hint):
@@ -97,7 +112,7 @@ def expected(hint: Any) -> str:
     if origin is typing.Annotated:
         return expected(args[0])
     if origin in (typing.Union, types.UnionType):
-        return " or ".join(expected(a) for a in args)
+        return " or ".join(expected(a) for a in args if a is not types.NoneType)
     if origin is typing.Literal:
         return "one of " + ", ".join(f'"{a}"' for a in args)
     if origin is tuple:
@@ -108,14 +123,3 @@ def expected(hint: Any) -> str:
 
 
 _KINDS: dict[Any, str] = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
-
-
-def shown(value: Any) -> str:
-    """A TOML value as a message quotes it."""
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, dict)):
-        return "a list" if isinstance(value, list) else "a table"
-    return str(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from spec_lint.pack.schema import Param, ParamValue
 
@@ -17,9 +17,30 @@ REFERENCE = re.compile(r"\{(?P<name>[A-Za-z_][A-Za-z0-9_-]*)\}")
 BUILTINS = ("component", "COMPONENT", "component-")
 LISTS = ("strings", "templates")
 TEXTS = ("string", "template", "pattern")
-TYPES = (*TEXTS, *LISTS, "number", "boolean")
+ParamType = Literal["string", "template", "pattern", "strings", "templates", "number", "boolean"]
 # The component id a pattern is rendered with when the pack loads, to see that it compiles.
 SAMPLE_COMPONENT = "sample_component"
+
+
+_DESCRIBED = {"string": "a string", "template": "a template (text)", "pattern": "a pattern (text)",
+              "strings": "a list of strings", "templates": "a list of templates", "number": "a number",
+              "boolean": "true or false"}
+
+
+def described(kind: str) -> str:
+    """What a value of the parameter type ``kind`` is, as a message says it."""
+    return _DESCRIBED[kind]
+
+
+def value_problem(kind: str, value: Any) -> str:
+    """``""`` when ``value`` is of the parameter type ``kind``; else ``: expected ..., got ...``,
+    with the index of a list's first wrong item."""
+    if typed_value(kind, value) is not None:
+        return ""
+    if kind in LISTS and isinstance(value, list):
+        index, item = next((i, item) for i, item in enumerate(value) if not isinstance(item, str))
+        return f"[{index}]: expected {described(kind.removesuffix('s'))}, got {shown(item)}"
+    return f": expected {described(kind)}, got {shown(value)}"
 
 
 def builtins(component: str) -> dict[str, str]:
@@ -80,3 +101,14 @@ def render_list(templates: Sequence[str], params: Mapping[str, Param], component
         else:
             rendered.append(render(item, params, component))
     return rendered
+
+
+def shown(value: Any) -> str:
+    """A TOML value as a message quotes it."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a table"
+    return str(value)

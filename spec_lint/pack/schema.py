@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.findings import Severity
 from spec_lint.pack.markers import Template
+from spec_lint.template import section_chains
 
 if TYPE_CHECKING:
     from spec_lint.checks import Check
@@ -84,13 +85,7 @@ class Pack:
     @property
     def all_sections(self) -> list[TemplateSection]:
         """Every section of the template, at every depth."""
-        found: list[TemplateSection] = []
-        pending = list(self.sections)
-        while pending:
-            section_def = pending.pop(0)
-            found.append(section_def)
-            pending.extend(section_def.children)
-        return found
+        return [chain[-1] for chain in section_chains(self.sections)]
 
     def strings(self, name: str) -> tuple[str, ...]:
         """A list parameter the engine reads for every rule; empty when the pack does not declare it."""
