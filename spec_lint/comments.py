@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spec_lint.model import Comment
+from spec_lint.blocks import Comment
 
 COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 

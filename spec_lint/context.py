@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import Table
 from spec_lint.detection import title_of
-from spec_lint.model import Document, Section, Table
+from spec_lint.model import Document, Section
 from spec_lint.pack.params import render, render_list
 from spec_lint.placeholders import Placeholders
 from spec_lint.titles import title_matches

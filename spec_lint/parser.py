@@ -1,32 +1,17 @@
-"""The one module that touches markdown-it-py: tokens in, document model out."""
+"""The one module that touches markdown-it-py, with its helper spec_lint.inline: tokens in, model out."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.parser_inline import RuleFuncInlineType
-from markdown_it.rules_inline import StateInline, autolink, html_inline, link
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
-from spec_lint.comments import COMMENT_OPEN, comments_in
-from spec_lint.model import (
-    Cell,
-    CodeBlock,
-    Comment,
-    Document,
-    Field,
-    Link,
-    Paragraph,
-    Row,
-    Section,
-    Table,
-    TextLine,
-    ThematicBreak,
-)
+from spec_lint.blocks import Cell, CodeBlock, Paragraph, Row, Table, TextLine, ThematicBreak
+from spec_lint.comments import comments_in
+from spec_lint.frontmatter import front_matter
+from spec_lint.inline import MD, inline_comments, is_comment, links, plain_text
+from spec_lint.model import Document, Field, Section
 from spec_lint.source import cell_column, cell_count, without_end
 
 # The value runs to the line's end and is stripped after: a lazy value before "\s*$" would read
@@ -39,26 +24,6 @@ _HARD_BREAKS_REVERSED = re.compile(r"(?:(?:>/?\s*rb<|\\)\s*)+", re.IGNORECASE)
 _NEWLINE = re.compile(r"\r\n?|\n")
 
 
-def _located(rule: RuleFuncInlineType) -> RuleFuncInlineType:
-    """Wrap an inline rule so that the link or HTML it opens records its offset in the inline source."""
-
-    def run(state: StateInline, silent: bool) -> bool:
-        start, count = state.pos, len(state.tokens)
-        found = rule(state, silent)
-        opened = next((t for t in state.tokens[count:] if t.type in ("link_open", "html_inline")), None)
-        if found and opened:
-            opened.meta["offset"] = start
-        return found
-
-    return run
-
-
-_MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
-_MD.inline.ruler.at("link", _located(link))
-_MD.inline.ruler.at("autolink", _located(autolink))
-_MD.inline.ruler.at("html_inline", _located(html_inline))
-
-
 def parse(text: str) -> Document:
     """The document model of Markdown source; a BOM, CRLF line ends and front matter are allowed."""
     text = text.removeprefix("\ufeff")
@@ -66,58 +31,15 @@ def parse(text: str) -> Document:
     if lines[-1] == "":
         lines.pop()
     builder = _Builder(lines)
-    builder.feed(_MD.parse(text))
+    builder.feed(MD.parse(text))
     builder.document.index_sections()
     return builder.document
-
-
-def plain_text(inline: Token) -> str:
-    """An inline token's text as a reader sees it: markup and code backticks dropped."""
-    parts: list[str] = []
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline") or (child.type == "html_inline" and not _is_comment(child)):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts).strip()
 
 
 def _lines_of(token: Token) -> tuple[TextLine, ...]:
     start = token.map[0] + 1 if token.map else 1
     texts = token.content.rstrip("\n").split("\n")
     return tuple(TextLine(start + i, text) for i, text in enumerate(texts))
-
-
-def _links(inline: Token) -> Iterator[Link]:
-    for child, line in _located_children(inline, "link_open"):
-        yield Link(str(child.attrs.get("href", "")), line)
-
-
-def _inline_comments(inline: Token) -> Iterator[Comment]:
-    for child, line in _located_children(inline, "html_inline"):
-        if _is_comment(child):
-            yield from comments_in(child.content, line, inline=True)
-
-
-def _located_children(inline: Token, kind: str) -> Iterator[tuple[Token, int]]:
-    """The children of one kind with the line each starts on."""
-    # Counting soft breaks would miss line ends inside code spans and link titles. Lines are
-    # counted on from the previous child, not from the paragraph's start each time.
-    line = inline.map[0] + 1 if inline.map else 1
-    counted = 0
-    for child in inline.children or []:
-        if child.type == kind:
-            offset = int(child.meta.get("offset", 0))
-            if offset >= counted:
-                line += inline.content.count("\n", counted, offset)
-            else:
-                line -= inline.content.count("\n", offset, counted)
-            counted = offset
-            yield child, line
-
-
-def _is_comment(token: Token) -> bool:
-    return token.content.lstrip().startswith(COMMENT_OPEN)
 
 
 class _Builder:
@@ -156,7 +78,7 @@ class _Builder:
         elif kind == "html_block":
             self.add_html(token)
         elif kind == "front_matter":
-            self.document.front_matter = _front_matter(token.content)
+            self.document.front_matter = front_matter(token.content)
         return index + 1
 
     def open_section(self, token: Token, inline: Token) -> None:
@@ -170,12 +92,12 @@ class _Builder:
         self.add_links_and_comments(inline)
 
     def add_links_and_comments(self, inline: Token) -> None:
-        self.document.links.extend(_links(inline))
-        self.document.comments.extend(_inline_comments(inline))
+        self.document.links.extend(links(inline))
+        self.document.comments.extend(inline_comments(inline))
 
     def add_html(self, token: Token) -> None:
         # A block-level comment is no content: it joins no section's blocks.
-        if _is_comment(token):
+        if is_comment(token):
             self.document.comments.extend(comments_in(token.content, token.map[0] + 1 if token.map else 1))
         else:
             self.section.blocks.append(Paragraph(_lines_of(token)))
@@ -215,17 +137,3 @@ class _Builder:
         if rows:
             self.section.blocks.append(Table(rows[0].line, rows[0].cells, tuple(rows[1:])))
         return index + 1
-
-
-# The C loader when PyYAML has it: the same values, read faster.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _front_matter(content: str) -> dict[str, object]:
-    """The front matter's mapping; empty when it is none. Whatever it holds (an invalid date, a
-    huge integer, deep nesting), reading it never fails: a README's front matter is read too."""
-    try:
-        data = yaml.load(content, Loader=_SAFE_LOADER)  # a safe loader: nothing is run
-    except Exception:  # noqa: BLE001 - ValueError, RecursionError, ... as well as YAMLError
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -7,8 +7,9 @@ from typing import TypeVar
 
 import pytest
 
+from spec_lint.blocks import CodeBlock, Paragraph, Table, ThematicBreak
 from spec_lint.findings import Edit
-from spec_lint.model import CodeBlock, Document, Paragraph, Table, ThematicBreak
+from spec_lint.model import Document
 from spec_lint.parser import parse
 
 SOURCE = """\

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import Paragraph, Table
 from spec_lint.checks import register
 from spec_lint.facts.cells import table_values
 from spec_lint.findings import Violation
-from spec_lint.model import Paragraph, Section, Table
+from spec_lint.model import Section
 from spec_lint.pack.markers import ColumnName, SectionPath, TableName, Template
 from spec_lint.source import code_spans
 from spec_lint.template import section_path

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import Row, Table
 from spec_lint.checks import register
 from spec_lint.facts.cells import is_checkable, present_tables
 from spec_lint.findings import Violation
-from spec_lint.model import Row, Table
 from spec_lint.titles import normalize_title
 
 if TYPE_CHECKING:

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import Paragraph
 from spec_lint.checks import register
 from spec_lint.facts.versions import Version, is_newer, parse_version
 from spec_lint.findings import Violation
-from spec_lint.model import Paragraph, Section
+from spec_lint.model import Section
 from spec_lint.pack.markers import SectionPath
 
 if TYPE_CHECKING:

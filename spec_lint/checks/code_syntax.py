@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import CodeBlock
 from spec_lint.checks import register
 from spec_lint.facts.blocks import code_blocks, fence_indent
 from spec_lint.facts.syntax import ALIASES, PARSERS, PYTHON_VERSION
 from spec_lint.findings import Violation
-from spec_lint.model import CodeBlock
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

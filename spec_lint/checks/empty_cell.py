@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import Table
 from spec_lint.checks import register
 from spec_lint.facts.cells import deliberate_marks, present_tables
 from spec_lint.findings import Violation
-from spec_lint.model import Table
 from spec_lint.template import alternatives
 
 if TYPE_CHECKING:

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import CodeBlock
 from spec_lint.checks import register
 from spec_lint.facts.naming import pascal_case
 from spec_lint.findings import Violation
-from spec_lint.model import CodeBlock
 from spec_lint.pack.markers import SectionPath
 from spec_lint.template import section_path
 

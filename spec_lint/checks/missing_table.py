@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from spec_lint.blocks import Paragraph, Table
 from spec_lint.checks import register
 from spec_lint.checks.table_columns import column_list
 from spec_lint.facts.rows import first_row
 from spec_lint.findings import Violation
-from spec_lint.model import Paragraph, Table
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import CodeBlock, TextLine
 from spec_lint.checks import register
 from spec_lint.findings import Violation
-from spec_lint.model import CodeBlock, TextLine
 from spec_lint.pack.markers import SectionPath, Template
 from spec_lint.template import alternatives, section_path
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import Paragraph, Table, TextLine
 from spec_lint.checks import register
 from spec_lint.facts.prose import cell_lines, code_lines
 from spec_lint.findings import Violation
 from spec_lint.guidance import Guidance, find, fold
-from spec_lint.model import Paragraph, Table, TextLine
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

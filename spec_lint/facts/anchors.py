@@ -7,7 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from spec_lint.model import Document, Link, Paragraph
+from spec_lint.blocks import Paragraph
+from spec_lint.model import Document, Link
 from spec_lint.source import without_code
 
 # An <a> tag up to its ">" (quoted values may hold one): read once, then its attributes in it,

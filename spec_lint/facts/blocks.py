@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from spec_lint.blocks import CodeBlock
 from spec_lint.facts.fences import fence_column, unclosed_blocks
-from spec_lint.model import CodeBlock
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

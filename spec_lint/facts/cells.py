@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spec_lint.model import Cell, Row, Table
+from spec_lint.blocks import Cell, Row, Table
 
 # How much markup (backticks, escapes, entities) may stand between two parts of a value.
 _MARKUP_SLACK = 256

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spec_lint.model import CodeBlock, Section
+from spec_lint.blocks import CodeBlock
+from spec_lint.model import Section
 from spec_lint.titles import normalize_title, strip_hint, title_matches
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from spec_lint.model import CodeBlock, Paragraph, Table, TextLine
+from spec_lint.blocks import CodeBlock, Paragraph, Table, TextLine
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spec_lint.model import Document, Paragraph, Row, Table, TextLine
+from spec_lint.blocks import Paragraph, Row, Table, TextLine
+from spec_lint.model import Document
 from spec_lint.source import cell_count, code_spans, has_pipe, looks_like_row
 
 _DELIMITER = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")

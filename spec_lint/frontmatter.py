@@ -1,0 +1,18 @@
+"""Front matter: the YAML mapping at the top of a file, read so that reading never fails."""
+
+from __future__ import annotations
+
+import yaml
+
+# The C loader when PyYAML has it: the same values, read faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def front_matter(content: str) -> dict[str, object]:
+    """The front matter's mapping; empty when it is none. Whatever it holds (an invalid date, a
+    huge integer, deep nesting), reading it never fails: a README's front matter is read too."""
+    try:
+        data = yaml.load(content, Loader=_SAFE_LOADER)  # a safe loader: nothing is run
+    except Exception:  # noqa: BLE001 - ValueError, RecursionError, ... as well as YAMLError
+        return {}
+    return data if isinstance(data, dict) else {}
