@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.facts.blocks import code_blocks, fence_indent
+from spec_lint.facts.fenced_blocks import code_blocks, fence_indent
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:

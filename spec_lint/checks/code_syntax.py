@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.blocks import CodeBlock
 from spec_lint.checks import register
-from spec_lint.facts.blocks import code_blocks, fence_indent
+from spec_lint.facts.fenced_blocks import code_blocks, fence_indent
 from spec_lint.facts.syntax import ALIASES, PARSERS, PYTHON_VERSION
 from spec_lint.findings import Violation
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.facts.blocks import fence_indent
+from spec_lint.facts.fenced_blocks import fence_indent
 from spec_lint.facts.fences import fence_of, unclosed_blocks
 from spec_lint.findings import Violation
 
