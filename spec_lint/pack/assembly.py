@@ -19,12 +19,13 @@ def assemble(merged: Mapping[str, Any], origins: Origins, removals: tuple[Remova
     meta = merged.get("pack", {})
     document.check_pack_keys(meta, origins)
     params = document.params(merged.get("params", {}), origins)
-    scope = _scope(merged, document.section_level(meta, origins), params, origins, removals)
+    level = document.section_level(meta, origins)
+    scope = _scope(merged, level, params, origins, removals)
     document.check_params(params, scope, origins)
     pack = Pack(
         name=meta["name"],
         description=str(meta.get("description", "")),
-        document=document.document_type(meta, scope, origins),
+        document=document.document_type(meta, level, scope, origins),
         params=params,
         sections=scope.sections,
         tables=scope.tables,

@@ -76,7 +76,7 @@ def check_params(declared: Mapping[str, Param], scope: Scope, origins: Origins) 
                 raise PackError(f"{origins.of('params', param.name)}: params.{param.name}: {problem}")
 
 
-def document_type(meta: Mapping[str, Any], scope: Scope, origins: Origins) -> DocumentType:
+def document_type(meta: Mapping[str, Any], level: int, scope: Scope, origins: Origins) -> DocumentType:
     detect = _detect(meta.get("detect", {}), origins.of("pack", "detect"))
     identity = _identity(meta.get("identity", {}), scope, origins.of("pack", "identity"))
     pattern = str(meta["title_pattern"])
@@ -87,7 +87,6 @@ def document_type(meta: Mapping[str, Any], scope: Scope, origins: Origins) -> Do
                         f"invalid regular expression: {error}") from error
     if identity.title_group not in groups:
         raise PackError(_no_group(identity.title_group, list(groups), origins))
-    level = section_level(meta, origins)
     return DocumentType(level, pattern, str(meta.get("title_example", pattern)), detect, identity)
 
 

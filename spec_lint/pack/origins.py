@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spec_lint.template import section_path
 from spec_lint.titles import normalize_title
 
 
@@ -32,6 +31,3 @@ class Origins:
     def of(self, kind: str, name: str) -> str:
         """The file that gave the item; the loaded file when no file named it."""
         return self.given.get((kind, name), self.last)
-
-    def of_section(self, text: str) -> str:
-        return self.of("sections", section_key(section_path(text)))
