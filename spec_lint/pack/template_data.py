@@ -24,14 +24,13 @@ def _section(item: Mapping[str, Any], level: int, origins: Origins, above: tuple
     title = str(item["title"])
     path = (*above, title)
     here = f'{origins.of("sections", section_key(path))}: sections: section "{title}"'
-    data = {key: item[key] for key in ("required", "min_children") if key in item}
-    built: TemplateSection = _built(TemplateSection, {"title": title, "level": level, **data}, here)
+    # Each key's type was checked when its file was read (raw.SectionEntry).
     when = item.get("when")
-    condition = _built(Condition, when, here + ": when") if when is not None else None
+    condition = Condition(**when) if when is not None else None
     if condition is not None and not (condition.field.strip() and condition.equals.strip()):
         raise PackError(f"{here}: when: an empty field or value (expected when = {{field, equals}})")
     children = sections(item.get("children", []), level + 1, origins, path)
-    return TemplateSection(built.title, level, built.required, condition, children, built.min_children)
+    return TemplateSection(title, level, item.get("required", True), condition, children, item.get("min_children", 0))
 
 
 def _built(cls: type[Any], data: Any, where: str, scope: Scope | None = None) -> Any:
