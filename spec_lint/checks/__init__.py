@@ -7,6 +7,7 @@ a :class:`~spec_lint.context.Context` and yield violations.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Mapping
@@ -47,9 +48,15 @@ def _origin(cls: type) -> str:
 
 def registry() -> dict[str, type]:
     """Every check class by kind, once the built-in check modules are imported."""
+    _import_builtins()
+    return _REGISTRY
+
+
+@functools.cache
+def _import_builtins() -> None:
+    """Import the built-in check modules, once: a pack looks up a kind for each of its rules."""
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
-    return _REGISTRY
 
 
 def check_class(kind: str) -> type | None:
