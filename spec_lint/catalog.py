@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spec_lint.checks import registry
@@ -49,14 +49,14 @@ class RuleDoc:
 def rule_docs(packs: Sequence[Pack]) -> list[RuleDoc]:
     """The engine's rules and the packs' in code order, a rule that several packs set up alike once."""
     docs = [RuleDoc(r.code, r.name, r.severity, r.description, ENGINE_KIND, _ENGINE_DOC) for r in ENGINE_RULES]
+    kinds = {cls: kind for kind, cls in registry().items()}
     for pack in packs:
         # Compared, not hashed: option values may be mappings.
-        docs.extend(doc for doc in (_pack_rule_doc(rule, pack) for rule in pack.rules) if doc not in docs)
+        docs.extend(doc for doc in (_pack_rule_doc(rule, pack, kinds) for rule in pack.rules) if doc not in docs)
     return sorted(docs, key=lambda d: d.code)
 
 
-def _pack_rule_doc(rule: Rule, pack: Pack) -> RuleDoc:
-    kinds = {cls: kind for kind, cls in registry().items()}
+def _pack_rule_doc(rule: Rule, pack: Pack, kinds: Mapping[type, str]) -> RuleDoc:
     options = set_fields(rule.check)
     named = sorted({name for _, value in options for name in references(repr(value))} & set(pack.params))
     kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")

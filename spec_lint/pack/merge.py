@@ -81,8 +81,8 @@ def _merge_params(known: Data, given: Mapping[str, Any], origins: Origins, origi
         if isinstance(value, dict):
             _check_redeclared(known.get(name), value, origins.of("params", name), where)
             known[name] = value
-        elif value_problem(known[name]["type"], value):
-            raise PackError(f"{where}{value_problem(known[name]['type'], value)}")
+        elif problem := value_problem(known[name]["type"], value):
+            raise PackError(f"{where}{problem}")
         else:
             known[name] = {**known[name], "default": value}
 
