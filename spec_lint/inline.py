@@ -20,11 +20,12 @@ def _located(rule: RuleFuncInlineType) -> RuleFuncInlineType:
 
     def run(state: StateInline, silent: bool) -> bool:
         start, count = state.pos, len(state.tokens)
-        found = rule(state, silent)
+        if not rule(state, silent):
+            return False
         opened = next((t for t in state.tokens[count:] if t.type in ("link_open", "html_inline")), None)
-        if found and opened:
+        if opened:
             opened.meta["offset"] = start
-        return found
+        return True
 
     return run
 

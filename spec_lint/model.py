@@ -82,7 +82,7 @@ class Document:
 
     def blocks_of(self, kind: type[AnyBlock]) -> Iterator[AnyBlock]:
         """Every block of one kind, in document order."""
-        for section in self.root.walk():
+        for section in (self.root, *self.sections):  # root.walk(), as index_sections kept it
             yield from section.blocks_of(kind)
 
     def line_text(self, line: int) -> str:

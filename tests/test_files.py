@@ -18,7 +18,7 @@ from conftest import VALID_SPEC
 from spec_lint import Pack, lint_paths
 from spec_lint.cli import main
 from spec_lint.discover import Found, expand, markdown_files
-from spec_lint.reading import TooLargeError, UnreadableError, read
+from spec_lint.reading import DEFAULT_MAX_FILE_SIZE, TooLargeError, UnreadableError, read
 
 SPEC = VALID_SPEC.read_text(encoding="utf-8")
 BINARY_SPEC = b"# Router - 1.0 Component Specification\n\x00"  # a spec's title, so it is reported, not passed over
@@ -30,7 +30,7 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def sl001_message(path: Path, pack: Pack, max_file_size: int = 1024 * 1024) -> tuple[str, str]:
+def sl001_message(path: Path, pack: Pack, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, str]:
     (finding,) = lint_paths([path], [pack], max_file_size).findings
     return finding.code, finding.message
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from spec_lint.facts.anchors import anchors
 from spec_lint.parser import parse
-from spec_lint.reading import read
+from spec_lint.reading import MIB, read
 
 # A linked file larger than this is not read for its anchors (nor a FIFO or a device: those
 # could block forever or never end).
-MAX_LINKED_SIZE = 1 << 20
+MAX_LINKED_SIZE = MIB
 # A fragment longer than this gets no did-you-mean: difflib's work grows with both lengths.
 _MAX_HINTED = 100
 # How many anchors difflib may compare, in all, for the did-you-mean hints of one document:
