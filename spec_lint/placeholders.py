@@ -39,9 +39,10 @@ class Placeholders:
         Inside inline code only the template's own names count, as in code blocks, so that
         `GET /workers/{id}` is not taken for a placeholder.
         """
-        prose = without_code(text, blank=True)
+        spans = code_spans(text)
+        prose = without_code(text, blank=True, spans=spans)
         hits = [(m.start(), m.group()) for m in _BRACES.finditer(prose) if m.group() not in self.ignored]
-        for span in code_spans(text):
+        for span in spans:
             hits.extend((span.start, name) for name in self._names(span.code))
         found = [name for _, name in sorted(hits)]
         if text.strip().strip("`").strip() in _ELLIPSIS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _BACKTICKS = re.compile(r"`+")
@@ -45,11 +46,12 @@ def code_spans(text: str) -> list[CodeSpan]:
     return spans
 
 
-def without_code(text: str, blank: bool = False) -> str:
-    """The text with its code spans dropped, or blanked with spaces so that columns stay."""
+def without_code(text: str, blank: bool = False, spans: Sequence[CodeSpan] | None = None) -> str:
+    """The text with its code spans (``spans`` when already found) dropped, or blanked with
+    spaces so that columns stay."""
     parts: list[str] = []
     at = 0
-    for span in code_spans(text):
+    for span in code_spans(text) if spans is None else spans:
         parts += [text[at : span.start], " " * (span.end - span.start) if blank else ""]
         at = span.end
     return "".join(parts) + text[at:]
