@@ -19,19 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import VALID_SPEC, valid_with
 
 from spec_lint import Finding, Pack, builtin_pack, lint_text
 
-ROOT = Path(__file__).resolve().parent.parent
-VALID_SPEC = ROOT / "examples" / "router.md"
 # A growth of 4x the input may take at most 8x the time: linear is ~4, quadratic ~16.
 MAX_RATIO = 8.0
-
-
-def valid_with(old: str, new: str) -> str:
-    text = VALID_SPEC.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"edit target not unique: {old!r}"
-    return text.replace(old, new)
 
 
 def in_code(line: str, language: str = "python") -> str:

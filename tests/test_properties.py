@@ -12,15 +12,14 @@ import functools
 import json
 import os
 import re
-from pathlib import Path
 
+from conftest import VALID_SPEC
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spec_lint import Pack, Report, builtin_pack, lint_text
 from spec_lint.formats import FORMATS, FormatOptions
 
-VALID_SPEC = Path(__file__).resolve().parent.parent / "examples" / "router.md"
 VALID_LINES = VALID_SPEC.read_text(encoding="utf-8").split("\n")
 
 settings.register_profile(
