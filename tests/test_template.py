@@ -1,18 +1,20 @@
-"""The raw template, as an author receives it, is a spec full of placeholders and guidance."""
+"""The shared template, as an author receives it, is a spec full of placeholders and guidance.
+
+The shipped copy (tests/fixtures/template.md) has every finding pinned by
+tests/acceptance/template.expect; these looser checks follow ../shared's copy, which may move on.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 
 from spec_lint import builtin_pack, lint_paths
 
-SHIPPED = FIXTURES / "template.md"
 SHARED = ROOT.parent / "shared" / "templates" / "dynamo-component-spec-1.0.md"
 TEMPLATES = [
-    pytest.param(SHIPPED, id="shipped"),
     pytest.param(
         SHARED,
         id="shared",
