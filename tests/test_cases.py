@@ -66,10 +66,6 @@ def _declaration(value: Any) -> dict[str, Any]:
     return {"type": "strings" if isinstance(value, list) else "template", "default": value}
 
 
-def load(data: Mapping[str, Any], origin: str) -> Pack:
-    return load_pack_data(data, origin, CASES)
-
-
 @functools.cache
 def cached_pack(stem: str) -> Pack:
     return pack_for(stem, {})
@@ -78,7 +74,7 @@ def cached_pack(stem: str) -> Pack:
 def pack_for(stem: str, params: Mapping[str, Any]) -> Pack:
     if "builtin" in file_data(stem) and not params:
         return builtin_pack(file_data(stem)["builtin"])
-    return load(pack_data(stem, params), str(CASES / f"{stem}.toml"))
+    return load_pack_data(pack_data(stem, params), str(CASES / f"{stem}.toml"), CASES)
 
 
 def run_case(stem: str, case: Mapping[str, Any], folder: Path) -> tuple[list[Finding], list[list[Any]]]:

@@ -9,7 +9,6 @@ its size), for comparing two versions of the code.
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
@@ -19,19 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import VALID_SPEC, builtin, valid_with
 
-from spec_lint import Finding, Pack, builtin_pack, lint_text
+from spec_lint import Finding, Pack, lint_text
 
-ROOT = Path(__file__).resolve().parent.parent
-VALID_SPEC = ROOT / "examples" / "router.md"
 # A growth of 4x the input may take at most 8x the time: linear is ~4, quadratic ~16.
 MAX_RATIO = 8.0
-
-
-def valid_with(old: str, new: str) -> str:
-    text = VALID_SPEC.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"edit target not unique: {old!r}"
-    return text.replace(old, new)
 
 
 def in_code(line: str, language: str = "python") -> str:
@@ -92,13 +84,8 @@ SHAPES: dict[str, Shape] = {
 }
 
 
-@functools.cache
-def _builtin() -> Pack:
-    return builtin_pack()
-
-
 def lint(text: str, pack: Pack | None = None) -> list[Finding]:
-    result = lint_text(text, VALID_SPEC, [pack or _builtin()])
+    result = lint_text(text, VALID_SPEC, [pack or builtin()])
     assert not result.errors, result.errors
     return list(result.findings)
 
@@ -140,7 +127,7 @@ def test_odd_front_matter_is_ignored(front_matter: str) -> None:
 
 
 def test_odd_front_matter_in_a_readme_is_passed_over() -> None:
-    result = lint_text(f"---\ndeep: {DEEP}\nwhen: 2026-02-30\n---\n# My project\n", VALID_SPEC, [_builtin()])
+    result = lint_text(f"---\ndeep: {DEEP}\nwhen: 2026-02-30\n---\n# My project\n", VALID_SPEC, [builtin()])
     assert (result.errors, result.findings, result.skipped != "") == ((), (), True)
 
 
@@ -196,7 +183,7 @@ def test_a_linked_file_is_read_only_when_regular_and_small(tmp_path: Path, kind:
     else:
         other.write_text("# A\n" + "x" * (1 << 20), encoding="utf-8")
     text = in_paragraph("[other](other.md#a)")
-    found = lint_text(text, tmp_path / "spec.md", [_builtin()]).findings
+    found = lint_text(text, tmp_path / "spec.md", [builtin()]).findings
     assert [f.message for f in found if "other.md" in f.message] == ['link target "other.md" cannot be read, so its fragment "#a" cannot be checked']
 
 

@@ -8,19 +8,17 @@ a fresh random seed each time and many more examples, looks for what the fixed s
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
-from pathlib import Path
 
+from conftest import VALID_SPEC, builtin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spec_lint import Pack, Report, builtin_pack, lint_text
+from spec_lint import Report, lint_text
 from spec_lint.formats import FORMATS, FormatOptions
 
-VALID_SPEC = Path(__file__).resolve().parent.parent / "examples" / "router.md"
 VALID_LINES = VALID_SPEC.read_text(encoding="utf-8").split("\n")
 
 settings.register_profile(
@@ -46,11 +44,6 @@ INSERTS = ["\x00", "\ud800", "```", "~~~", "| x |", "|---|", "> " * 50, "  " * 4
            "<!--", "-->", "<a name='x'>", "[x](#nowhere)", "**Template Version**: 1.0", "\r", "\t"]
 
 
-@functools.cache
-def pack() -> Pack:
-    return builtin_pack()
-
-
 def line_count(text: str) -> int:
     """Lines as the parser counts them: a final line end ends the last line."""
     lines = re.split(r"\r\n?|\n", text.removeprefix("\ufeff"))
@@ -59,7 +52,7 @@ def line_count(text: str) -> int:
 
 def report_of(text: str) -> Report:
     """Lint the text: nothing raises, no rule fails, and every finding is within the file."""
-    result = lint_text(text, VALID_SPEC, [pack()])
+    result = lint_text(text, VALID_SPEC, [builtin()])
     assert result.errors == ()
     last = line_count(text)
     for finding in result.findings:

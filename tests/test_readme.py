@@ -84,6 +84,11 @@ def test_every_rule_has_one_row_with_its_name_and_severity(pack: Pack) -> None:
     assert documented == rules
 
 
+def test_every_rule_has_a_description(pack: Pack) -> None:
+    for rule in pack.rules:
+        assert rule.description, rule.code
+
+
 def test_every_option_is_documented() -> None:
     params = [*main.params, *(param for command in main.commands.values() for param in command.params)]
     options = [opt for param in params for opt in param.opts if opt.startswith("--")]
