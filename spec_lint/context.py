@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from spec_lint.blocks import Table
 from spec_lint.detection import title_of
@@ -17,6 +17,8 @@ from spec_lint.titles import title_matches
 if TYPE_CHECKING:
     from spec_lint.pack import Pack
     from spec_lint.template import TemplateTable
+
+Fact = TypeVar("Fact")
 
 
 def placeholders_of(pack: Pack) -> Placeholders:
@@ -35,6 +37,14 @@ class Context:
     pack: Pack
     component: str
     placeholders: Placeholders
+    # What several checks read of the document (unclosed fences, ...), worked out once per file.
+    facts: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def fact(self, name: str, compute: Callable[[], Fact]) -> Fact:
+        """The document fact ``name``: computed by the first check that asks, then kept."""
+        if name not in self.facts:
+            self.facts[name] = compute()
+        return cast(Fact, self.facts[name])
 
     def render(self, template: str) -> str:
         """``{<param>}``, ``{component}``, ``{COMPONENT}`` and ``{component-}`` filled in."""

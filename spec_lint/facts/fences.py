@@ -55,8 +55,13 @@ def fence_of(line: str) -> Fence | None:
     return Fence(match["fence"], match["info"].strip())
 
 
-def unclosed_blocks(ctx: Context) -> Iterator[CodeBlock]:
-    """Fenced blocks whose own closing fence is missing."""
+def unclosed_blocks(ctx: Context) -> tuple[CodeBlock, ...]:
+    """Fenced blocks whose own closing fence is missing, found once per document for every
+    check that asks (the fence, language, syntax and section rules)."""
+    return ctx.fact("unclosed_blocks", lambda: tuple(_unclosed_blocks(ctx)))
+
+
+def _unclosed_blocks(ctx: Context) -> Iterator[CodeBlock]:
     present = _present_titles(ctx)
     missing = [s for s in ctx.pack.all_sections if (s.level, normalize_title(s.title)) not in present]
     for block in ctx.doc.blocks_of(CodeBlock):
