@@ -13,7 +13,8 @@ from spec_lint.identity import component_id
 from spec_lint.model import Document
 from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
-from spec_lint.reading import DEFAULT_MAX_FILE_SIZE, Head, TooLargeError, UnreadableError, read_head, text_of
+from spec_lint.reading import Head, TooLargeError, UnreadableError, read_head, text_of
+from spec_lint.settings import DEFAULT_SETTINGS, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +55,12 @@ class FileResult:
         return tuple(f"{f.path}: {f.message}" for f in self.findings if f.code == INTERNAL_ERROR.code)
 
 
-def lint_paths(files: Sequence[Path], packs: Sequence[Pack], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Report:
+def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> Report:
     """Lint each file with the first of ``packs`` whose document type it is; findings sorted.
 
     The one orchestration function: a cache or parallel jobs wrap the ``lint_file`` calls here.
     """
-    results = [(path, lint_file(path, packs, max_file_size)) for path in files]
+    results = [(path, lint_file(path, packs, settings)) for path in files]
     findings = [f for _, result in results for f in result.findings]
     return Report(
         findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
@@ -69,11 +70,11 @@ def lint_paths(files: Sequence[Path], packs: Sequence[Pack], max_file_size: int 
     )
 
 
-def lint_file(path: Path, packs: Sequence[Pack], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> FileResult:
+def lint_file(path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> FileResult:
     """Read and lint one file; one finding when it cannot be read as text or is too large (and,
     as far as its head tells, may be a document)."""
     try:
-        head = read_head(path, max_file_size)
+        head = read_head(path, settings.max_file_size)
     except UnreadableError as error:  # no content to look at: whether it is a document cannot be told
         return _engine_result(path, UNREADABLE, str(error))
     try:
@@ -81,7 +82,7 @@ def lint_file(path: Path, packs: Sequence[Pack], max_file_size: int = DEFAULT_MA
     except (UnreadableError, TooLargeError) as error:
         return _unfit(path, head, packs, error)
     try:
-        return lint_text(text, path, packs)
+        return lint_text(text, path, packs, settings)
     except Exception as error:  # noqa: BLE001 - a bug outside the rules must not stop the run either
         return _engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)")
 
@@ -94,7 +95,7 @@ def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError) -> 
     return _engine_result(path, TOO_LARGE if isinstance(error, TooLargeError) else UNREADABLE, str(error))
 
 
-def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
+def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> FileResult:
     """Lint the text of the file at ``path`` (links resolve from there); passed over when empty or no spec."""
     if not text.removeprefix("\ufeff").strip():
         return FileResult(skipped="empty file")
@@ -103,7 +104,7 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack]) -> FileResult:
         return FileResult(skipped=passed_over(packs))
     pack, doc = detected
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
-    return FileResult(tuple(select(run_rules(ctx), doc)))
+    return FileResult(tuple(select(run_rules(ctx), doc, settings)))
 
 
 def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
@@ -128,10 +129,11 @@ def run_rules(ctx: Context) -> list[Finding]:
     return findings
 
 
-def select(findings: list[Finding], doc: Document) -> list[Finding]:
-    """The findings to report: where configuration (per-rule switches) and the document's
-    suppression comments will filter. Every finding is kept for now."""
-    return findings
+def select(findings: list[Finding], doc: Document, settings: Settings) -> list[Finding]:
+    """The findings to report: the document's suppression comments, then the configuration
+    (rules switched off or to another severity for this file)."""
+    adjusted = (settings.adjusted(finding) for finding in findings)
+    return [finding for finding in adjusted if finding is not None]
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:

@@ -17,6 +17,7 @@ from spec_lint.identity import component_id
 from spec_lint.pack import Rule
 from spec_lint.pack.schema import Detect
 from spec_lint.parser import parse
+from spec_lint.settings import Settings
 
 HEADER = "> **Template Version**: 1.0\n"
 
@@ -139,7 +140,7 @@ def test_a_large_file_is_too_large_only_when_its_head_may_be_a_document(tmp_path
     readme, spec = tmp_path / "README.md", tmp_path / "spec.md"
     readme.write_text("# Project\n\n" + "Words and more words.\n" * 100, encoding="utf-8")
     spec.write_text(HEADER + "Words and more words.\n" * 100, encoding="utf-8")
-    report = lint_paths([readme, spec], [pack], max_file_size=len(HEADER) + 10)
+    report = lint_paths([readme, spec], [pack], Settings(max_file_size=len(HEADER) + 10))
     assert report.skipped == ((str(readme), passed_over([pack])),)
     assert [(f.path, f.code) for f in report.findings] == [(str(spec), "SL003")]
 

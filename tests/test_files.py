@@ -19,6 +19,7 @@ from spec_lint import Pack, lint_paths
 from spec_lint.cli import main
 from spec_lint.discover import Found, expand, markdown_files
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE, TooLargeError, UnreadableError, read
+from spec_lint.settings import Settings
 
 SPEC = VALID_SPEC.read_text(encoding="utf-8")
 BINARY_SPEC = b"# Router - 1.0 Component Specification\n\x00"  # a spec's title, so it is reported, not passed over
@@ -31,7 +32,7 @@ def run(*args: str) -> Result:
 
 
 def sl001_message(path: Path, pack: Pack, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, str]:
-    (finding,) = lint_paths([path], [pack], max_file_size).findings
+    (finding,) = lint_paths([path], [pack], Settings(max_file_size=max_file_size)).findings
     return finding.code, finding.message
 
 
@@ -96,7 +97,7 @@ def test_a_file_at_the_limit_and_no_limit_are_linted(tmp_path: Path, pack: Pack)
     spec = tmp_path / "spec.md"
     spec.write_text(SPEC, encoding="utf-8")
     for limit in (spec.stat().st_size, 0):
-        assert lint_paths([spec], [pack], limit).findings == ()
+        assert lint_paths([spec], [pack], Settings(max_file_size=limit)).findings == ()
 
 
 def test_a_file_that_grows_after_the_stat_is_read_only_up_to_the_limit(tmp_path: Path,

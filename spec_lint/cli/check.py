@@ -17,6 +17,7 @@ from spec_lint.findings import Report, Severity
 from spec_lint.formats import FORMATS, FormatOptions
 from spec_lint.pack import Pack
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
+from spec_lint.settings import Settings
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def _use_color(no_color: bool) -> bool:
 
 def _run(paths: list[Path], packs: list[Pack], options: RunOptions) -> int:
     found = expand(paths)
-    report = lint_paths(found.files, packs, options.max_file_size)
+    report = lint_paths(found.files, packs, Settings(max_file_size=options.max_file_size))
     report = dataclasses.replace(report, errors=(*found.problems, *report.errors))
     _print(report, options)
     if report.errors:
