@@ -74,7 +74,7 @@ def _stray(doc: Document, paragraph: Paragraph, row: TextLine, above: Table | Pa
     # A row as wide as the table above continues it; another width starts a table of its own.
     if gap and not (isinstance(above, Table) and size != len(above.header)):
         cut = above.line if isinstance(above, Table) else None
-        return BrokenRow(row.line, column, f"table row outside a table ({_blank(gap)})", cut)
+        return BrokenRow(row.line, column, f"table row outside a table ({_ended(doc, gap)})", cut)
     after = next((t for t in paragraph.lines if t.line == row.line + 1), None)
     if after and _DELIMITER.fullmatch(after.text.strip()):
         message = f"table delimiter row has {_cells(cell_count(after.text))} (expected {size}, as the header)"
@@ -84,12 +84,24 @@ def _stray(doc: Document, paragraph: Paragraph, row: TextLine, above: Table | Pa
 
 
 def _blank_gap(doc: Document, above: Table | Paragraph | None, line: int) -> range:
-    """The lines between the block above and ``line``, when they are all blank."""
+    """The lines between the block above and ``line``, when they are all blank or an HTML comment."""
     if above is None:
         return range(0)
     end = above.lines[-1].line if isinstance(above, Paragraph) else _table_end(above)
-    gap = range(end + 1, line)
-    return gap if all(not doc.lines[i - 1].strip(" \t>") for i in gap) else range(0)
+    gap, comments = range(end + 1, line), _comment_lines(doc)
+    return gap if all(i in comments or not doc.lines[i - 1].strip(" \t>") for i in gap) else range(0)
+
+
+def _comment_lines(doc: Document) -> set[int]:
+    return {i for c in doc.comments if not c.inline for i in range(c.line, c.end_line + 1)}
+
+
+def _ended(doc: Document, gap: range) -> str:
+    """What ended the table: an HTML comment among the lines (markdown ends a table at one), or blank lines."""
+    comment = next((i for i in gap if i in _comment_lines(doc)), None)
+    if comment is None:
+        return _blank(gap)
+    return f"an HTML comment on line {comment} ends the table above; move it out of the table"
 
 
 def _table_end(table: Table) -> int:
