@@ -11,7 +11,6 @@ from spec_lint.blocks import CodeBlock
 from spec_lint.checks import register
 from spec_lint.facts.fenced_blocks import code_blocks, fence_indent
 from spec_lint.findings import Violation
-from spec_lint.pack.markers import SectionPath
 from spec_lint.template import section_path
 
 if TYPE_CHECKING:
@@ -32,7 +31,9 @@ class CodeLanguage:
     a block there that does not draw still names its language.
     """
 
-    drawings: tuple[SectionPath, ...] = ()
+    # Plain "A > B" paths, not section references: a pack that removes one of these sections
+    # need not remove this rule too.
+    drawings: tuple[str, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         drawn = {id(block) for block in self._drawings(ctx)}
