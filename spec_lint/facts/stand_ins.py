@@ -43,8 +43,10 @@ class StandIns:
 
     @classmethod
     def of(cls, ctx: Context) -> StandIns:
-        lower = [tuple(w.casefold() for w in ctx.param_list(name)) for name in STAND_IN_PARAMS]
-        return cls(lower[0], frozenset(lower[1]), frozenset(lower[2]))
+        """The pack's words, read as sentences are (a phrase as its words, "n't" as "not")."""
+        phrases, negations, predicates = ([" ".join(_words(w)) for w in ctx.param_list(name)]
+                                          for name in STAND_IN_PARAMS)
+        return cls(tuple(phrases), frozenset(negations), frozenset(predicates))
 
     def stands_in(self, paragraph: Paragraph, title: str) -> bool:
         """Is the paragraph short, with a sentence saying the section (``title``) does not apply?"""
