@@ -6,7 +6,7 @@ The words are pack data (``STAND_IN_PARAMS``); what makes a sentence one is deci
 paragraph is short, and one of its sentences says there is nothing (a phrase such as "none" or
 "out of scope"), or negates an "apply"-type predicate ("does not apply", "not required"), or
 is a negation that names the section's subject ("does not take flags" under "Command Line
-Flags").
+Flags") or leaves it out ("Cannot be extended.").
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ STAND_IN_PARAMS = ("stand_in_phrases", "stand_in_negations", "stand_in_predicate
 _MOST_SENTENCES = 2
 # How far a negation reaches for its predicate: "does not apply", "is not really needed".
 _REACH = 3
+# A negation this early has no subject of its own before it: "Not needed", "Does not apply".
+_ELIDED = 2
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+(?:\s+|$)")
 _WORD = re.compile(r"[\w/]+")
 _NOT = re.compile(r"n[’']t\b")
@@ -61,7 +63,9 @@ class StandIns:
         if any(f" {phrase} " in text for phrase in self.phrases):
             return True
         negated = [at for at, word in enumerate(words) if word in self.negations]
-        if negated and any(_singular(word) == subject for word in words):
+        # A negation that names the subject, or that has none of its own ("Cannot be extended.",
+        # "Does not apply."): the section's subject is what it negates.
+        if negated and (negated[0] < _ELIDED or any(_singular(word) == subject for word in words)):
             return True
         return any(word in self.predicates for at in negated for word in words[at + 1 : at + 1 + _REACH])
 
