@@ -15,7 +15,7 @@ from spec_lint.engine import INTERNAL_ERROR, known_rules
 from spec_lint.findings import Finding, Severity, Violation
 from spec_lint.parser import parse
 from spec_lint.settings import Settings
-from spec_lint.suppressions import suppress
+from spec_lint.suppressions import read, suppress
 
 BROKEN = (ROOT / "examples" / "router-broken.md").read_text(encoding="utf-8")
 LEGACY = "| `router_requests_total` | Counter |"  # the SL301 row of the metrics table
@@ -111,3 +111,13 @@ def test_the_command_line_counts_suppressed_findings_and_verbose_shows_each_with
     assert f"{path}:14:6: SL002 [unused-suppression] suppression has no reason" in result.stdout
     assert f'suppressed {path}:15:1: SL111 [support-level] "Support Level" is "Stable"' in result.stderr
     assert result.stderr.rstrip().endswith("(by the comment on line 14: no reason given)")
+
+
+def test_the_readme_example_is_well_formed() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Suppressions"):]
+    example = section[section.index("```markdown\n") + len("```markdown\n"): section.index("\n```\n")]
+    problems: list[Violation] = []
+    suppressions = list(read(parse(example), known_rules(builtin()), problems, require_reason=False))
+    assert problems == [] and [s.scope.value for s in suppressions] == [
+        "disable-next-line", "disable", "enable", "disable-file"]
