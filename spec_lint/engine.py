@@ -9,6 +9,7 @@ from pathlib import Path
 
 from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import is_document_of, might_be, passed_over
+from spec_lint.directives import Known
 from spec_lint.findings import Finding, Report, Severity, Suppressed, Violation
 from spec_lint.identity import component_id
 from spec_lint.model import Document
@@ -16,7 +17,7 @@ from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
 from spec_lint.reading import Head, TooLargeError, UnreadableError, read_head, text_of
 from spec_lint.settings import DEFAULT_SETTINGS, Settings
-from spec_lint.suppressions import Known, suppress
+from spec_lint.suppressions import suppress
 
 
 @dataclass(frozen=True, slots=True)

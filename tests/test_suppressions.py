@@ -11,11 +11,12 @@ from conftest import ROOT, builtin, lint_source
 
 from spec_lint import lint_paths
 from spec_lint.cli import main
+from spec_lint.directives import read
 from spec_lint.engine import INTERNAL_ERROR, known_rules
 from spec_lint.findings import Finding, Severity, Violation
 from spec_lint.parser import parse
 from spec_lint.settings import Settings
-from spec_lint.suppressions import read, suppress
+from spec_lint.suppressions import suppress
 
 BROKEN = (ROOT / "examples" / "router-broken.md").read_text(encoding="utf-8")
 LEGACY = "| `router_requests_total` | Counter |"  # the SL301 row of the metrics table
