@@ -3,7 +3,8 @@ does, so that no check needs to know about them; and what is wrong with the comm
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spec_lint.directives import Known, Scope, Suppression, read
@@ -42,8 +43,10 @@ def _apply(findings: Iterable[Finding], suppressions: Sequence[Suppression], use
            fixed: frozenset[str]) -> tuple[list[Finding], list[Suppressed]]:
     kept: list[Finding] = []
     suppressed: list[Suppressed] = []
+    reaches: dict[str, _Reach] = {}
     for finding in findings:
-        silencer = None if finding.code in fixed else _silencer(finding, suppressions)
+        reach = reaches.get(finding.code) or reaches.setdefault(finding.code, _reach(finding.code, suppressions))
+        silencer = None if finding.code in fixed else reach.silencer(finding.line)
         if silencer is None:
             kept.append(finding)
         else:
@@ -52,16 +55,33 @@ def _apply(findings: Iterable[Finding], suppressions: Sequence[Suppression], use
     return kept, suppressed
 
 
-def _silencer(finding: Finding, suppressions: Sequence[Suppression]) -> Suppression | None:
-    """The suppression that silences the finding: the one on the line before it, else the last
-    disable or enable of its code above it, else a file-wide one."""
-    line, code = finding.line, finding.code
+@dataclass(frozen=True, slots=True)
+class _Reach:
+    """The suppressions of one code, looked up by line: a file may hold thousands, and as many findings."""
+
+    next_lines: Mapping[int, Suppression]  # by the line each silences
+    switch_lines: tuple[int, ...]
+    switches: tuple[Suppression, ...]  # its disables and enables, in document order
+    whole: Suppression | None
+
+    def silencer(self, line: int) -> Suppression | None:
+        """The suppression that silences a finding on ``line``: the one on the line before it, else
+        the last disable or enable above it, else a file-wide one."""
+        above = bisect.bisect_right(self.switch_lines, line)
+        switch = self.switches[above - 1] if above else None
+        ranged = switch if switch is not None and switch.scope is Scope.DISABLE else None
+        return self.next_lines.get(line) or ranged or self.whole
+
+
+def _reach(code: str, suppressions: Sequence[Suppression]) -> _Reach:
     covering = [s for s in suppressions if s.covers(code)]
-    nearest = next((s for s in covering if s.scope is Scope.NEXT_LINE and s.end_line + 1 == line), None)
-    switches = [s for s in covering if s.scope in (Scope.DISABLE, Scope.ENABLE) and s.line <= line]
-    ranged = switches[-1] if switches and switches[-1].scope is Scope.DISABLE else None
+    next_lines: dict[int, Suppression] = {}
+    for s in covering:
+        if s.scope is Scope.NEXT_LINE:
+            next_lines.setdefault(s.end_line + 1, s)
+    switches = tuple(s for s in covering if s.scope in (Scope.DISABLE, Scope.ENABLE))
     whole = next((s for s in covering if s.scope is Scope.FILE), None)
-    return nearest or ranged or whole
+    return _Reach(next_lines, tuple(s.line for s in switches), switches, whole)
 
 
 def _unused(suppression: Suppression, used: set[str], own: str) -> Violation | None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, builtin, lint_source
+from conftest import ROOT, VALID_SPEC, builtin, lint_source
+from test_hostile import MAX_RATIO, best_time, in_paragraph
 
-from spec_lint import lint_paths
+from spec_lint import lint_paths, lint_text
 from spec_lint.cli import main
 from spec_lint.directives import read
 from spec_lint.engine import INTERNAL_ERROR, known_rules
@@ -122,3 +123,13 @@ def test_the_readme_example_is_well_formed() -> None:
     suppressions = list(read(parse(example), known_rules(builtin()), problems, require_reason=False))
     assert problems == [] and [s.scope.value for s in suppressions] == [
         "disable-next-line", "disable", "enable", "disable-file"]
+
+
+def test_thousands_of_suppressions_and_findings_take_linear_time() -> None:
+    def build(n: int) -> str:
+        silenced = "<!-- spec-lint-disable-next-line SL401 -->\n`{{Interface}}` {}\n\n"
+        return in_paragraph("".join(silenced.format(i) for i in range(n)))
+
+    assert len(lint_text(build(10), VALID_SPEC, [builtin()]).suppressed) == 10
+    small, large = best_time(build(500)), best_time(build(2000))
+    assert large / small < MAX_RATIO
