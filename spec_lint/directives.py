@@ -18,6 +18,7 @@ class Scope(enum.Enum):
     DISABLE = "disable"
     ENABLE = "enable"
     NEXT_LINE = "disable-next-line"
+    LINE = "disable-line"
     FILE = "disable-file"
 
 
@@ -46,7 +47,8 @@ class Known:
         return [word for rule in self.rules for word in rule]
 
 
-@dataclass(frozen=True, slots=True)
+# Compared by identity: two equal comments on one line are two suppressions, each used or not.
+@dataclass(frozen=True, slots=True, eq=False)
 class Suppression:
     """One suppression comment: its ``codes`` (none: every rule) and ``reason`` ("" when none given)."""
 
@@ -87,7 +89,7 @@ def _at(problems: list[Violation], line: int, column: int) -> Callable[[str], No
 def _scope(word: str, problem: Callable[[str], None]) -> Scope | None:
     scope = next((s for s in Scope if s.value == word.casefold()), None)
     if scope is None:
-        # Every form listed, no did-you-mean: markdownlint's "disable-line" is closest to "disable-file".
+        # The forms listed, no did-you-mean: the closest to "spec-lint-ignore" is "spec-lint-enable".
         problem(f'unknown suppression "{PREFIX}{word}" (expected {alternatives(DIRECTIVES)})')
     return scope
 

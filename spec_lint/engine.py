@@ -45,10 +45,10 @@ a specification is far smaller, and a huge file would slow every commit. A large
 first --max-file-size bytes do not look like a document of any pack is passed over instead.
 """.strip())
 UNUSED_SUPPRESSION = EngineRule("SL002", "unused-suppression", """
-A suppression comment (`<!-- spec-lint-disable-next-line SL301 -- why -->` and its forms) names
-a code that is no rule of the pack, silenced no finding, or, with --require-reason, gives no
-reason after " -- ". A stale suppression would silence the next real finding unseen. SL000 is
-never suppressed; SL002 itself only by a comment that names it.
+A suppression comment (`<!-- spec-lint-disable-next-line SL301 -- why -->` and its forms) is of
+an unknown form, names a code that is no rule of the pack, silenced no finding, or, with
+--require-reason, gives no reason after " -- ". A stale suppression would silence the next real
+finding unseen. SL000 is never suppressed; SL002 itself only by a comment that names it.
 """.strip(), Severity.WARNING)
 ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, UNUSED_SUPPRESSION, TOO_LARGE)
 

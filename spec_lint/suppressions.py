@@ -13,7 +13,8 @@ from spec_lint.model import Document
 from spec_lint.template import quoted
 
 # Where a suppression that silenced nothing expected a finding.
-_WHERE = {Scope.DISABLE: "in the lines it disables", Scope.NEXT_LINE: "on the next line", Scope.FILE: "in the file"}
+_WHERE = {Scope.DISABLE: "in the lines it disables", Scope.NEXT_LINE: "on the next line", Scope.LINE: "on its line",
+          Scope.FILE: "in the file"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,29 +60,31 @@ def _apply(findings: Iterable[Finding], suppressions: Sequence[Suppression], use
 class _Reach:
     """The suppressions of one code, looked up by line: a file may hold thousands, and as many findings."""
 
-    next_lines: Mapping[int, Suppression]  # by the line each silences
+    lines: Mapping[int, Suppression]  # the disable-line and disable-next-line ones, by the line each silences
     switch_lines: tuple[int, ...]
     switches: tuple[Suppression, ...]  # its disables and enables, in document order
     whole: Suppression | None
 
     def silencer(self, line: int) -> Suppression | None:
-        """The suppression that silences a finding on ``line``: the one on the line before it, else
-        the last disable or enable above it, else a file-wide one."""
+        """The suppression that silences a finding on ``line``: the one on its line or the line before
+        it, else the last disable or enable above it, else a file-wide one."""
         above = bisect.bisect_right(self.switch_lines, line)
         switch = self.switches[above - 1] if above else None
         ranged = switch if switch is not None and switch.scope is Scope.DISABLE else None
-        return self.next_lines.get(line) or ranged or self.whole
+        return self.lines.get(line) or ranged or self.whole
 
 
 def _reach(code: str, suppressions: Sequence[Suppression]) -> _Reach:
     covering = [s for s in suppressions if s.covers(code)]
-    next_lines: dict[int, Suppression] = {}
+    lines: dict[int, Suppression] = {}
     for s in covering:
-        if s.scope is Scope.NEXT_LINE:
-            next_lines.setdefault(s.end_line + 1, s)
+        if s.scope is Scope.LINE:  # a comment over several lines silences each of them
+            lines.update({line: s for line in range(s.line, s.end_line + 1) if line not in lines})
+        elif s.scope is Scope.NEXT_LINE:
+            lines.setdefault(s.end_line + 1, s)
     switches = tuple(s for s in covering if s.scope in (Scope.DISABLE, Scope.ENABLE))
     whole = next((s for s in covering if s.scope is Scope.FILE), None)
-    return _Reach(next_lines, tuple(s.line for s in switches), switches, whole)
+    return _Reach(lines, tuple(s.line for s in switches), switches, whole)
 
 
 def _unused(suppression: Suppression, used: set[str], own: str) -> Violation | None:

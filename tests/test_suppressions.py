@@ -122,7 +122,7 @@ def test_the_readme_example_is_well_formed() -> None:
     problems: list[Violation] = []
     suppressions = list(read(parse(example), known_rules(builtin()), problems, require_reason=False))
     assert problems == [] and [s.scope.value for s in suppressions] == [
-        "disable-next-line", "disable", "enable", "disable-file"]
+        "disable-next-line", "disable-line", "disable", "enable", "disable-file"]
 
 
 def test_thousands_of_suppressions_and_findings_take_linear_time() -> None:
@@ -133,3 +133,8 @@ def test_thousands_of_suppressions_and_findings_take_linear_time() -> None:
     assert len(lint_text(build(10), VALID_SPEC, [builtin()]).suppressed) == 10
     small, large = best_time(build(500)), best_time(build(2000))
     assert large / small < MAX_RATIO
+
+
+def test_a_disable_line_in_a_cell_silences_its_row_and_leaves_the_table_whole(tmp_path: Path) -> None:
+    text = BROKEN.replace(LEGACY, "| `router_requests_total` <!-- spec-lint-disable-line SL301 --> | Counter |")
+    assert found(tmp_path, text) == found(tmp_path, BROKEN) - {(174, "SL301")}
