@@ -27,6 +27,7 @@ DIRECTIVES = tuple(PREFIX + scope.value for scope in Scope)
 _DIRECTIVE = re.compile(rf"{PREFIX}(?P<scope>\S*)(?P<rest>.*)", re.IGNORECASE)
 _REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 _SEPARATORS = re.compile(r"[\s,]+")
+_LISTED = " (expected a code or rule name that `spec-lint rules` lists)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,8 @@ class Suppression:
         return not self.codes or code in self.codes
 
 
-def read(doc: Document, known: Known, problems: list[Violation], require_reason: bool) -> Iterator[Suppression]:
+def read(doc: Document, known: Known, problems: list[Violation],
+         require_reason: bool = False) -> Iterator[Suppression]:
     """The document's suppressions; what is wrong with one is added to ``problems``."""
     for comment in doc.comments:
         match = _DIRECTIVE.match(" ".join(comment.text.split()))
@@ -98,7 +100,7 @@ def _codes(words: Iterable[str], known: Known, problem: Callable[[str], None]) -
     for word in words:
         code = known.code_of(word)
         if code is None:
-            hint = did_you_mean(word, known.words) or " (expected a code or rule name that `spec-lint rules` lists)"
+            hint = did_you_mean(word, known.words) or _LISTED
             problem(f'unknown code "{word}" in suppression{hint}')
         elif code in known.fixed:
             problem(f'"{code}" cannot be suppressed (expected the internal error reported as a bug)')

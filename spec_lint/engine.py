@@ -154,7 +154,8 @@ def select(findings: list[Finding], ctx: Context, settings: Settings) -> FileRes
 def known_rules(pack: Pack) -> Known:
     """What a suppression comment in a document of ``pack`` may name."""
     rules: tuple[Rule | EngineRule, ...] = (*pack.rules, *ENGINE_RULES)
-    return Known(tuple((r.code, r.name) for r in rules), frozenset({INTERNAL_ERROR.code}), UNUSED_SUPPRESSION.code)
+    names = tuple((rule.code, rule.name) for rule in rules)
+    return Known(names, fixed=frozenset({INTERNAL_ERROR.code}), own=UNUSED_SUPPRESSION.code)
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:

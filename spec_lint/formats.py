@@ -56,7 +56,8 @@ def _text_line(finding: Finding, color: bool) -> str:
 def suppressed_line(silenced: Suppressed) -> str:
     """A silenced finding as --verbose shows it: the finding's line, then the comment's line and reason."""
     reason = f'"{printable(silenced.reason)}"' if silenced.reason else "no reason given"
-    return f"suppressed {_text_line(silenced.finding, False)} (by the comment on line {silenced.line}: {reason})"
+    where = f"by the comment on line {silenced.line}"
+    return f"suppressed {_text_line(silenced.finding, False)} ({where}: {reason})"
 
 
 # C0 and C1 controls, DEL, bidi marks, overrides and isolates, and lone surrogates (the bytes of a

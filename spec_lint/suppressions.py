@@ -13,8 +13,8 @@ from spec_lint.model import Document
 from spec_lint.template import quoted
 
 # Where a suppression that silenced nothing expected a finding.
-_WHERE = {Scope.DISABLE: "in the lines it disables", Scope.NEXT_LINE: "on the next line", Scope.LINE: "on its line",
-          Scope.FILE: "in the file"}
+_WHERE = {Scope.DISABLE: "in the lines it disables", Scope.NEXT_LINE: "on the next line",
+          Scope.LINE: "on its line", Scope.FILE: "in the file"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,18 +40,19 @@ def suppress(findings: Sequence[Finding], doc: Document, known: Known, report: I
     return Outcome((*kept, *own_kept), (*suppressed, *own_suppressed))
 
 
-def _apply(findings: Iterable[Finding], suppressions: Sequence[Suppression], used: dict[Suppression, set[str]],
-           fixed: frozenset[str]) -> tuple[list[Finding], list[Suppressed]]:
+def _apply(findings: Iterable[Finding], suppressions: Sequence[Suppression],
+           used: dict[Suppression, set[str]], fixed: frozenset[str]) -> tuple[list[Finding], list[Suppressed]]:
     kept: list[Finding] = []
     suppressed: list[Suppressed] = []
     reaches: dict[str, _Reach] = {}
     for finding in findings:
-        reach = reaches.get(finding.code) or reaches.setdefault(finding.code, _reach(finding.code, suppressions))
-        silencer = None if finding.code in fixed else reach.silencer(finding.line)
+        code = finding.code
+        reach = reaches.get(code) or reaches.setdefault(code, _reach(code, suppressions))
+        silencer = None if code in fixed else reach.silencer(finding.line)
         if silencer is None:
             kept.append(finding)
         else:
-            used[silencer].add(finding.code)
+            used[silencer].add(code)
             suppressed.append(Suppressed(finding, silencer.line, silencer.reason))
     return kept, suppressed
 
@@ -99,4 +100,5 @@ def _unused(suppression: Suppression, used: set[str], own: str) -> Violation | N
         what = "every rule (expected a finding"
     else:
         return None
-    return Violation(f"unused suppression of {what} {_WHERE[suppression.scope]})", suppression.line, suppression.column)
+    message = f"unused suppression of {what} {_WHERE[suppression.scope]})"
+    return Violation(message, suppression.line, suppression.column)

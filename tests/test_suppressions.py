@@ -120,7 +120,7 @@ def test_the_readme_example_is_well_formed() -> None:
     section = readme[readme.index("## Suppressions"):]
     example = section[section.index("```markdown\n") + len("```markdown\n"): section.index("\n```\n")]
     problems: list[Violation] = []
-    suppressions = list(read(parse(example), known_rules(builtin()), problems, require_reason=False))
+    suppressions = list(read(parse(example), known_rules(builtin()), problems))
     assert problems == [] and [s.scope.value for s in suppressions] == [
         "disable-next-line", "disable-line", "disable", "enable", "disable-file"]
 

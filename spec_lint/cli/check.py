@@ -38,9 +38,11 @@ class RunOptions:
               help="Lowest severity that makes the exit code 1.")
 @click.option("--max-file-size", type=click.IntRange(min=0), default=DEFAULT_MAX_FILE_SIZE, show_default=True,
               metavar="BYTES", help="A larger file that may be a spec is one SL003 finding, not parsed (0: no limit).")
-@click.option("--require-reason", is_flag=True, help='A suppression comment without a reason ("-- why") is an SL002 finding.')
+@click.option("--require-reason", is_flag=True,
+              help='A suppression comment without a reason ("-- why") is an SL002 finding.')
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-@click.option("--verbose", "-v", is_flag=True, help="Also say which files were passed over and which findings were suppressed, and why.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also say which files were passed over and which findings were suppressed, and why.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR does the same).")
 @pack_option
 def command(paths: tuple[Path, ...], output_format: str, fail_on: str, max_file_size: int, require_reason: bool,
