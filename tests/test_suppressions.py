@@ -42,7 +42,7 @@ def shifted(findings: set[tuple[int, str]], after: int) -> set[tuple[int, str]]:
 @pytest.mark.parametrize("anchor", [
     "> **Last Updated**",  # between the metadata fields, which stand in a blockquote
     "**Support Level**: Stable",  # right before a field
-    "The Router picks the worker",  # right after the heading "Overview"
+    "\nThe Router picks the worker",  # right after the heading "Overview", on the next line
     "| Metric Name | Type |",  # right before a table
     "### Logging",  # right after a table
 ], ids=["inside the field list", "before a field", "after a heading", "before a table", "after a table"])
