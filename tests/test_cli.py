@@ -439,7 +439,7 @@ def test_rules_lists_rules_and_does_not_lint_a_folder(tmp_path: Path, monkeypatc
     listed = run("rules")
     assert listed.exit_code == 0
     codes = [line.split()[0] for line in stdout_lines(listed)]
-    assert codes == sorted({"SL000", "SL001", "SL003", *(rule.code for rule in builtin_pack().rules)})
+    assert codes == sorted({"SL000", "SL001", "SL002", "SL003", *(rule.code for rule in builtin_pack().rules)})
     assert "SL102  missing-section" in listed.stdout and "Every section of the template is present." in listed.stdout
     for path in ("rules/", "./rules"):
         assert run(path).exit_code == 1, path

@@ -14,7 +14,7 @@ from spec_lint.cli.packs import pack_option, packs_of
 from spec_lint.discover import expand
 from spec_lint.engine import lint_paths
 from spec_lint.findings import Report, Severity
-from spec_lint.formats import FORMATS, FormatOptions
+from spec_lint.formats import FORMATS, FormatOptions, suppressed_line
 from spec_lint.pack import Pack
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 from spec_lint.settings import Settings
@@ -27,6 +27,7 @@ class RunOptions:
     fail_on: Severity
     verbose: bool
     max_file_size: int
+    require_reason: bool = False
 
 
 @click.command("check")
@@ -37,12 +38,15 @@ class RunOptions:
               help="Lowest severity that makes the exit code 1.")
 @click.option("--max-file-size", type=click.IntRange(min=0), default=DEFAULT_MAX_FILE_SIZE, show_default=True,
               metavar="BYTES", help="A larger file that may be a spec is one SL003 finding, not parsed (0: no limit).")
+@click.option("--require-reason", is_flag=True,
+              help='A suppression comment without a reason ("-- why") is an SL002 finding.')
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-@click.option("--verbose", "-v", is_flag=True, help="Also say which files were passed over, and why.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also say which files were passed over and which findings were suppressed, and why.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR does the same).")
 @pack_option
-def command(paths: tuple[Path, ...], output_format: str, fail_on: str, max_file_size: int, quiet: bool,
-            verbose: bool, no_color: bool, pack_files: tuple[Path, ...]) -> None:
+def command(paths: tuple[Path, ...], output_format: str, fail_on: str, max_file_size: int, require_reason: bool,
+            quiet: bool, verbose: bool, no_color: bool, pack_files: tuple[Path, ...]) -> None:
     """Lint Markdown specification documents against their template.
 
     PATHS are files and folders; folders are searched for *.md files. Exit codes: 0 no finding
@@ -52,7 +56,7 @@ def command(paths: tuple[Path, ...], output_format: str, fail_on: str, max_file_
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
     format_options = FormatOptions(color=_use_color(no_color), summary=not quiet)
-    options = RunOptions(output_format, format_options, Severity(fail_on), verbose, max_file_size)
+    options = RunOptions(output_format, format_options, Severity(fail_on), verbose, max_file_size, require_reason)
     try:
         code = _run(list(paths), packs_of(pack_files), options)
     except Exception as error:  # noqa: BLE001 - the user gets one line, never a traceback
@@ -67,7 +71,8 @@ def _use_color(no_color: bool) -> bool:
 
 def _run(paths: list[Path], packs: list[Pack], options: RunOptions) -> int:
     found = expand(paths)
-    report = lint_paths(found.files, packs, Settings(max_file_size=options.max_file_size))
+    settings = Settings(max_file_size=options.max_file_size, require_reason=options.require_reason)
+    report = lint_paths(found.files, packs, settings)
     report = dataclasses.replace(report, errors=(*found.problems, *report.errors))
     _print(report, options)
     if report.errors:
@@ -80,6 +85,8 @@ def _print(report: Report, options: RunOptions) -> None:
     if options.verbose:
         for path, reason in report.skipped:
             note(f"passed over {path}: {reason}")
+        for silenced in report.suppressed:
+            note(suppressed_line(silenced))
     for error in report.errors:
         fail(error)
     emit(FORMATS[options.output_format](report, options.formatting), options.formatting.color)
