@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spec_lint.checks import registry
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
-from spec_lint.pack import Pack, Rule
+from spec_lint.pack import Example, Pack, Rule
 from spec_lint.pack.names import closest
 from spec_lint.pack.params import references
 
@@ -36,11 +36,18 @@ class RuleDoc:
     kind_doc: str
     options: tuple[tuple[str, object], ...] = ()
     params: tuple[tuple[str, object], ...] = ()
-    pack: str = field(default="", compare=False)  # two packs that set a rule up alike show it once
+    fixable: bool = False
+    one_line: str = ""
+    example: Example | None = None
+    # Two packs that set a rule up alike show it once.
+    pack: str = field(default="", compare=False)
+    source: tuple[Rule, Pack] | None = field(default=None, compare=False)
 
     @property
     def summary(self) -> str:
-        """The description's first sentence."""
+        """The pack entry's summary, else the description's first sentence."""
+        if self.one_line:
+            return self.one_line
         text = " ".join(self.description.split())
         found = _SENTENCE.match(text)
         return found[0] if found else text
@@ -61,7 +68,8 @@ def _pack_rule_doc(rule: Rule, pack: Pack, kinds: Mapping[type, str]) -> RuleDoc
     named = sorted({name for _, value in options for name in references(repr(value))} & set(pack.params))
     kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(rule.check), "?"), kind_doc,
-                   options, tuple((name, pack.params[name].value) for name in named), pack.name)
+                   options, tuple((name, pack.params[name].value) for name in named), rule.fixable, rule.summary,
+                   rule.example, pack.name, (rule, pack))
 
 
 def _single_backticks(code: re.Match[str]) -> str:
