@@ -55,7 +55,8 @@ class RuleDoc:
 
 def rule_docs(packs: Sequence[Pack]) -> list[RuleDoc]:
     """The engine's rules and the packs' in code order, a rule that several packs set up alike once."""
-    docs = [RuleDoc(r.code, r.name, r.severity, r.description, ENGINE_KIND, _ENGINE_DOC) for r in ENGINE_RULES]
+    docs = [RuleDoc(r.code, r.name, r.severity, r.description, ENGINE_KIND, _ENGINE_DOC, one_line=r.summary)
+            for r in ENGINE_RULES]
     kinds = {cls: kind for kind, cls in registry().items()}
     for pack in packs:
         # Compared, not hashed: option values may be mappings.

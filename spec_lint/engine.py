@@ -25,22 +25,25 @@ class EngineRule:
     name: str
     description: str
     severity: Severity = Severity.ERROR
+    summary: str = ""  # what it reports, for `spec-lint rules`; the description's first sentence if empty
 
 
 INTERNAL_ERROR = EngineRule("SL000", "internal-error", """
 A rule raised an exception on this file: a bug in spec-lint, please report it. The other rules
 still report, and the run exits 2 because the file was not fully checked.
-""".strip())
+""".strip(), summary="a rule raised an exception on the file (a bug: please report it); the other rules still "
+                     "report and the run exits 2")
 UNREADABLE = EngineRule("SL001", "unreadable-file", """
 The file cannot be read as text: it is not a regular file (a FIFO, a device, a folder), it cannot
 be opened, or it is binary or not UTF-8. Nothing else is reported on it. A binary or non-UTF-8
 file whose text does not look like a document of any pack is passed over instead.
-""".strip())
+""".strip(), summary="the file cannot be read or is not UTF-8 text (not a regular file, no permission, binary, "
+                     "bad encoding)")
 TOO_LARGE = EngineRule("SL003", "file-too-large", """
 The file is larger than --max-file-size (1 MiB unless set; 0 for no limit), so it is not parsed:
 a specification is far smaller, and a huge file would slow every commit. A large file whose
 first --max-file-size bytes do not look like a document of any pack is passed over instead.
-""".strip())
+""".strip(), summary="the file is larger than `--max-file-size` and is not parsed")
 ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, TOO_LARGE)
 
 

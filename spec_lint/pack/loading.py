@@ -93,7 +93,7 @@ def _parent(name: str, origin: str, base_dir: Path) -> tuple[str, str, Path, str
     if not path.is_file():
         known = ", ".join(pack_names())
         raise PackError(f'{origin}: pack.extends: unknown pack "{name}"{_suggestion(name, base_dir)} '
-                        f"(expected a built-in or plugin pack ({known}) or a file relative to this one)")
+                        f"(expected a built-in pack ({known}) or a file relative to this one)")
     return _read(path, origin), str(path), path.parent, str(path.resolve())
 
 
