@@ -33,6 +33,6 @@ def import_plugin(plugin: EntryPoint) -> ModuleType:
     """The entry point's module, imported; any failure of the import is a ``PluginError``."""
     try:
         return importlib.import_module(plugin.module)
-    except Exception as error:  # noqa: BLE001 - whatever a plugin raises, the user must learn which one
+    except Exception as error:
         raise PluginError(f'cannot import {describe(plugin)}: {error!r} (expected an importable module '
                           f'"{plugin.module}"; reinstall or uninstall the plugin)') from error

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from spec_lint.pack.options import build
-from spec_lint.plugins import CHECKS_GROUP, import_plugin, plugins
 from spec_lint.pack.references import Scope
+from spec_lint.plugins import CHECKS_GROUP, import_plugin, plugins
 
 if TYPE_CHECKING:
     from spec_lint.context import Context

@@ -10,8 +10,7 @@ import click
 
 from spec_lint import __version__
 from spec_lint.cli import check, explain, rules
-from spec_lint.cli.output import EXIT_INTERRUPTED, fail, note
-from spec_lint.plugins import PluginError
+from spec_lint.cli.output import EXIT_INTERRUPTED, note
 
 DEFAULT = "check"
 # Names kept for commands still to come: a path of that name is written "./new" or "check new".
@@ -54,8 +53,6 @@ class CommandGroup(click.Group):
         except KeyboardInterrupt:
             note("interrupted")
             raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
-        except PluginError as error:  # a broken plugin breaks every command: say which one, no traceback
-            raise click.exceptions.Exit(fail(str(error))) from None
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, "[OPTIONS] PATHS...")

@@ -55,8 +55,8 @@ def _example(doc: RuleDoc) -> str:
         seen = None
         note(f"cannot try the example: {error}")
     return (f"Example, replacing {where} of the pack's sample document:\n\n"
-            f"Fails:\n\n{_indented(doc.example.fails)}\n\n{_reported(doc, seen and seen.fails)}\n\n"
-            f"Passes:\n\n{_indented(doc.example.passes)}\n\n{_reported(doc, seen and seen.passes)}")
+            f"Fails:\n\n{_indented(doc.example.fails)}\n\n{_reported(doc, seen.fails if seen else None)}\n\n"
+            f"Passes:\n\n{_indented(doc.example.passes)}\n\n{_reported(doc, seen.passes if seen else None)}")
 
 
 def _reported(doc: RuleDoc, findings: tuple[Finding, ...] | None) -> str:

@@ -11,6 +11,7 @@ import click
 
 from spec_lint.cli.output import fail
 from spec_lint.pack import Pack, PackError, builtin_pack, pack_from
+from spec_lint.plugins import PluginError
 
 Command = TypeVar("Command", bound=Callable[..., None])
 
@@ -28,3 +29,5 @@ def packs_of(files: Sequence[Path]) -> list[Pack]:
         return [pack_from(str(file)) for file in files] or [builtin_pack()]
     except PackError as error:
         sys.exit(fail(f"bad rule pack: {error}"))
+    except PluginError as error:  # packs load the plugins: a broken one is named here, for every command
+        sys.exit(fail(str(error)))

@@ -7,13 +7,13 @@ group ``spec_lint.packs``, with ``NAME.toml`` in that module's folder.
 
 from __future__ import annotations
 
+from importlib import resources
 from importlib.metadata import EntryPoint
 from pathlib import Path
 
-import spec_lint.rules
 from spec_lint.plugins import PACKS_GROUP, PluginError, describe, import_plugin, plugins
 
-SHIPPED = Path(spec_lint.rules.__file__).parent
+SHIPPED = Path(str(resources.files("spec_lint.rules")))  # a folder: spec-lint is installed unzipped
 
 
 def pack_names() -> list[str]:
