@@ -39,6 +39,7 @@ class RuleDoc:
     fixable: bool = False
     one_line: str = ""
     example: Example | None = None
+    why: str = ""
     # Two packs that set a rule up alike show it once.
     pack: str = field(default="", compare=False)
     source: tuple[Rule, Pack] | None = field(default=None, compare=False)
@@ -70,7 +71,7 @@ def _pack_rule_doc(rule: Rule, pack: Pack, kinds: Mapping[type, str]) -> RuleDoc
     kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(rule.check), "?"), kind_doc,
                    options, tuple((name, pack.params[name].value) for name in named), rule.fixable, rule.summary,
-                   rule.example, pack.name, (rule, pack))
+                   rule.example, rule.why, pack.name, (rule, pack))
 
 
 def _single_backticks(code: re.Match[str]) -> str:

@@ -82,7 +82,11 @@ def outcome(rule: Rule, pack: Pack) -> Outcome:
 def _findings(rule: Rule, example: Example, snippet: str, pack: Pack) -> tuple[Finding, ...]:
     if pack.sample is None:
         raise ExampleError(f'pack "{pack.name}" has no sample document (expected [pack] sample = "...")')
-    text = splice(pack.sample.read_text(encoding="utf-8"), example.section, snippet, pack)
+    try:
+        sample = pack.sample.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ExampleError(f'cannot read the sample document of pack "{pack.name}": {error}') from error
+    text = splice(sample, example.section, snippet, pack)
     result = lint_text(text, pack.sample, [pack])
     if result.skipped:
         raise ExampleError(f"{rule.code}: the sample with its example is passed over ({result.skipped})")

@@ -7,6 +7,7 @@ spliced in, the failing one gives a finding of its rule and the passing one none
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,7 +16,7 @@ from spec_lint import Pack, builtin_pack, lint_paths
 from spec_lint.cli import main
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.examples import ExampleError, outcome, splice
-from spec_lint.pack import Rule, load_pack_text
+from spec_lint.pack import PackError, Rule, load_pack_text
 from spec_lint.pack.finding import SHIPPED
 
 PACKS = sorted(path.stem for path in SHIPPED.glob("*.toml"))
@@ -96,3 +97,18 @@ def test_a_section_the_sample_lacks_is_refused() -> None:
             splice(SAMPLE, path, "x", TINY)
     with pytest.raises(ExampleError, match="no template section in the sample"):
         splice("# X Spec\n\ntext\n", "", "x", TINY)
+
+
+def test_an_example_without_a_sample_to_try_it_on_is_printed_untried(tmp_path: Path) -> None:
+    team = tmp_path / "team.toml"
+    team.write_text('[pack]\nname = "team"\nextends = "dynamo-component"\nsample = "gone.md"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", "--pack", str(team), "SL301"])
+    assert result.exit_code == 0
+    assert result.stdout.count("  (SL301 not tried)") == 2
+    assert result.stderr.startswith('spec-lint: cannot try the example: cannot read the sample document of pack "team": ')
+
+
+def test_an_example_of_the_wrong_shape_is_refused_when_the_pack_loads() -> None:
+    text = '[pack]\nname = "t"\nextends = "dynamo-component"\n\n[[rules]]\ncode = "SL301"\nexample = { fails = "x" }\n'
+    with pytest.raises(PackError, match='^t.toml: SL301: example.section: missing$'):
+        load_pack_text(text, "t.toml")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -14,6 +15,8 @@ from spec_lint.cli.toml_text import toml_key, toml_value
 from spec_lint.examples import ExampleError, outcome
 from spec_lint.findings import Finding
 from spec_lint.formats import printable
+
+_WIDTH = 96  # as the pack's descriptions are wrapped
 
 
 @click.command("explain")
@@ -33,7 +36,8 @@ def command(code: str, pack_files: tuple[Path, ...]) -> None:
 def _explanation(doc: RuleDoc) -> list[str]:
     """The lines to print: the prose escaped, the options as TOML (which escapes its own values)."""
     kind = "the engine" if doc.kind == ENGINE_KIND else f'the "{doc.kind}" check'
-    prose = f"{doc.code} {doc.name} ({doc.severity.value})\n\n{doc.description}\n\nChecked by {kind}:\n\n"
+    why = textwrap.fill(f"Why it matters: {doc.why}", _WIDTH) + "\n\n" if doc.why else ""
+    prose = f"{doc.code} {doc.name} ({doc.severity.value})\n\n{doc.description}\n\n{why}Checked by {kind}:\n\n"
     lines = _printable_lines(prose + _indented(doc.kind_doc))
     if doc.options:
         lines += ["", printable(f'Options in the "{doc.pack}" pack:'), *_assignments("options", doc.options)]
@@ -55,8 +59,12 @@ def _example(doc: RuleDoc) -> str:
         seen = None
         note(f"cannot try the example: {error}")
     return (f"Example, replacing {where} of the pack's sample document:\n\n"
-            f"Fails:\n\n{_indented(doc.example.fails)}\n\n{_reported(doc, seen.fails if seen else None)}\n\n"
-            f"Passes:\n\n{_indented(doc.example.passes)}\n\n{_reported(doc, seen.passes if seen else None)}")
+            f"Fails:\n\n{_snippet(doc.example.fails)}\n\n{_reported(doc, seen.fails if seen else None)}\n\n"
+            f"Passes:\n\n{_snippet(doc.example.passes)}\n\n{_reported(doc, seen.passes if seen else None)}")
+
+
+def _snippet(text: str) -> str:
+    return _indented(text) if text.strip() else "  (nothing: the section is deleted)"
 
 
 def _reported(doc: RuleDoc, findings: tuple[Finding, ...] | None) -> str:

@@ -39,7 +39,7 @@ def _fix(doc: RuleDoc) -> str:
 
 def _json(docs: list[RuleDoc]) -> str:
     items = [{"code": d.code, "name": d.name, "severity": d.severity.value, "fixable": d.fixable, "check": d.kind,
-              "summary": d.summary, "description": d.description} for d in docs]
+              "summary": d.summary, "description": d.description, "why": d.why} for d in docs]
     return json.dumps(items, indent=2)
 
 

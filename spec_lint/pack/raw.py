@@ -100,6 +100,7 @@ class RuleEntry:
     severity: Literal["error", "warning"] | None = None
     description: str | None = None
     summary: str | None = None
+    why: str | None = None
     options: Mapping[str, Any] | None = None
     fixable: bool | None = None
     example: ExampleEntry | None = None

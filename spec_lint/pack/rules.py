@@ -38,7 +38,7 @@ def _rule(item: Mapping[str, Any], scope: Scope, where: str) -> Rule:
     example = Example(**item["example"]) if "example" in item else None
     return Rule(item["code"], item["name"], severity, str(item.get("description", "")).strip(),
                 _check(item, scope, where), item.get("fixable") is True, " ".join(item.get("summary", "").split()),
-                example)
+                example, " ".join(item.get("why", "").split()))
 
 
 def _check(item: Mapping[str, Any], scope: Scope, where: str) -> Any:

@@ -75,6 +75,7 @@ class Rule:
     fixable: bool = False
     summary: str = ""
     example: Example | None = None
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
