@@ -11,9 +11,11 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from conftest import VALID_SPEC
+from test_readme import blocks, section
 
 CHECKS = '''
 from __future__ import annotations
@@ -163,3 +165,17 @@ def test_a_plugin_may_not_take_a_built_in_name(tmp_path: Path) -> None:
     assert pack.stderr == ('spec-lint: error: plugin "dynamo-component" (distribution "tinyplugin", entry point group '
                            '"spec_lint.packs"): pack "dynamo-component" is also given by a pack shipped with '
                            "spec-lint (expected one pack of each name; uninstall one of them)\n")
+
+
+def test_the_plugin_the_readme_shows_works(tmp_path: Path) -> None:
+    plugins = section("Plugins")
+    (project, pack), (check,) = blocks(plugins, "toml"), blocks(plugins, "python")
+    groups = tomllib.loads("\n".join(project))["project"]["entry-points"]
+    entry_points = "".join(f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in items.items()) for group, items in groups.items())
+    site = distribution(tmp_path / "site", entry_points, {
+        "spec_lint_ours/__init__.py": "", "spec_lint_ours/checks.py": "\n".join(check),
+        "spec_lint_ours/our-components.toml": "\n".join(pack)})
+    spec = tmp_path / "router.md"
+    spec.write_text(VALID_SPEC.read_text(encoding="utf-8") + "\nTODO: more\n", encoding="utf-8")
+    result = spec_lint(site, "--pack", "our-components", str(spec))
+    assert result.stdout.splitlines()[0] == f'{spec}:298:1: SL900 [no-todo] "TODO" left in (expected the work done)'
