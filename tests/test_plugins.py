@@ -1,6 +1,6 @@
 """Plugins: a distribution's entry points add checks and packs, through the registry built-ins use.
 
-Each test builds a real distribution in a temporary folder (``<name>.dist-info`` with METADATA
+The plugin tests build a real distribution in a temporary folder (``<name>.dist-info`` with METADATA
 and entry_points.txt, beside its package) and runs ``spec-lint`` with that folder on PYTHONPATH,
 as an installed plugin would be found.
 """
@@ -14,8 +14,11 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from conftest import VALID_SPEC
 from test_readme import blocks, section
+
+from spec_lint.pack import PackError, pack_from
 
 CHECKS = '''
 from __future__ import annotations
@@ -179,3 +182,11 @@ def test_the_plugin_the_readme_shows_works(tmp_path: Path) -> None:
     spec.write_text(VALID_SPEC.read_text(encoding="utf-8") + "\nTODO: more\n", encoding="utf-8")
     result = spec_lint(site, "--pack", "our-components", str(spec))
     assert result.stdout.splitlines()[0] == f'{spec}:298:1: SL900 [no-todo] "TODO" left in (expected the work done)'
+
+
+def test_a_pack_reference_is_a_pack_name_or_a_file_relative_to_a_folder(tmp_path: Path) -> None:
+    assert pack_from("dynamo-component").name == "dynamo-component"
+    (tmp_path / "team.toml").write_text('[pack]\nname = "team"\nextends = "dynamo-component"\n', encoding="utf-8")
+    assert pack_from("team.toml", tmp_path).name == "team"
+    with pytest.raises(PackError, match="cannot read"):
+        pack_from("./dynamo-component", tmp_path)  # written as a path, it is one

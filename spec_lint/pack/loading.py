@@ -31,11 +31,12 @@ def builtin_pack(name: str = BUILTIN) -> Pack:
     return load_pack_text(_read(path, f"{name}.toml"), f"{name}.toml", path.parent)
 
 
-def pack_from(reference: str) -> Pack:
-    """The pack a user names: a pack name (``dynamo-component``) or a TOML file."""
+def pack_from(reference: str, base_dir: Path = Path()) -> Pack:
+    """The pack a user names: a pack name (``dynamo-component``) or a TOML file, relative to
+    ``base_dir`` (a configuration file's folder) unless absolute."""
     if _is_name(reference):
         return builtin_pack(reference)
-    return load_pack(Path(reference))
+    return load_pack(base_dir / reference)
 
 
 def _is_name(reference: str) -> bool:
