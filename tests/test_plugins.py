@@ -1,7 +1,7 @@
 """Plugins: a distribution's entry points add checks and packs, through the registry built-ins use.
 
 The plugin tests build a real distribution in a temporary folder (``<name>.dist-info`` with METADATA
-and entry_points.txt, beside its package) and runs ``spec-lint`` with that folder on PYTHONPATH,
+and entry_points.txt, beside its package) and run ``spec-lint`` with that folder on PYTHONPATH,
 as an installed plugin would be found.
 """
 
@@ -18,7 +18,7 @@ import pytest
 from conftest import VALID_SPEC
 from test_readme import blocks, section
 
-from spec_lint.pack import PackError, pack_from
+from spec_lint.pack import PackError, builtin_pack, pack_from
 
 CHECKS = '''
 from __future__ import annotations
@@ -190,3 +190,5 @@ def test_a_pack_reference_is_a_pack_name_or_a_file_relative_to_a_folder(tmp_path
     assert pack_from("team.toml", tmp_path).name == "team"
     with pytest.raises(PackError, match="cannot read"):
         pack_from("./dynamo-component", tmp_path)  # written as a path, it is one
+    with pytest.raises(PackError, match='^unknown pack "dynamo-componet" \\(did you mean "dynamo-component"\\?\\)'):
+        builtin_pack("dynamo-componet")
