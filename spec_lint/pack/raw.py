@@ -44,6 +44,7 @@ class PackTable:
     section_level: int | None = None
     title_pattern: str | None = None
     title_example: str | None = None
+    sample: str | None = None
     detect: DetectTable | None = None
     identity: IdentityTable | None = None
 
@@ -85,14 +86,24 @@ class ValueSetEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ExampleEntry:
+    section: str
+    fails: str
+    passes: str
+
+
+@dataclass(frozen=True, slots=True)
 class RuleEntry:
     code: str
     name: str | None = None
     check: str | None = None
     severity: Literal["error", "warning"] | None = None
     description: str | None = None
+    summary: str | None = None
+    why: str | None = None
     options: Mapping[str, Any] | None = None
     fixable: bool | None = None
+    example: ExampleEntry | None = None
 
     def __post_init__(self) -> None:
         if not self.code.strip():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spec_lint.findings import Severity
@@ -56,6 +57,15 @@ class DocumentType:
 
 
 @dataclass(frozen=True, slots=True)
+class Example:
+    """A rule's documented example: two snippets for one section of the pack's sample document."""
+
+    section: str
+    fails: str
+    passes: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     name: str
@@ -63,6 +73,9 @@ class Rule:
     description: str
     check: Check
     fixable: bool = False
+    summary: str = ""
+    example: Example | None = None
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +89,7 @@ class Pack:
     value_sets: Mapping[str, ValueSet]
     rules: tuple[Rule, ...]
     fingerprint: str
+    sample: Path | None = None  # the pack's sample document, which rule examples are spliced into
 
     @property
     def top_level(self) -> int:
