@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from spec_lint.cli.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, note
-from spec_lint.cli.packs import loaded, pack_option
+from spec_lint.cli.packs import default_pack, loaded, pack_option
 from spec_lint.cli.settings_options import configuration, overrides_of, settings_options
 from spec_lint.cli.show_settings import settings_text
 from spec_lint.config.resolve import Configuration
@@ -62,7 +62,8 @@ def command(paths: tuple[Path, ...], output_format: str, fail_on: str | None, ma
     if show_settings and len(paths) != 1:
         raise click.UsageError("--show-settings takes exactly one PATH")
     config = configuration(overrides_of(options, fail_on=fail_on, max_file_size=max_file_size,
-                                        require_reason=require_reason, packs=tuple(loaded(pack_files))))
+                                        require_reason=require_reason, packs=tuple(loaded(pack_files))),
+                           default_pack)
     if show_settings or show_files:
         sys.exit(_show(list(paths), config, show_settings))
     run_options = RunOptions(output_format, FormatOptions(color=_use_color(no_color), summary=not quiet), verbose)

@@ -12,7 +12,7 @@ import click
 from spec_lint.cli.output import fail
 from spec_lint.cli.settings_options import configuration
 from spec_lint.config.resolve import Overrides
-from spec_lint.pack import Pack, PackError, load_pack
+from spec_lint.pack import Pack, PackError, builtin_pack, load_pack
 
 Command = TypeVar("Command", bound=Callable[..., None])
 
@@ -35,4 +35,9 @@ def loaded(files: Sequence[Path]) -> list[Pack]:
 def packs_of(files: Sequence[Path]) -> list[Pack]:
     """The packs in the files, else those of the configuration found from the current folder
     (with its parameters), else the built-in pack."""
-    return loaded(files) or list(configuration(Overrides()).packs)
+    return loaded(files) or list(configuration(Overrides(), default_pack).packs)
+
+
+def default_pack() -> Pack:
+    """The pack when neither ``--pack`` nor the configuration names one: the built-in pack."""
+    return builtin_pack()

@@ -13,6 +13,7 @@ import click
 from spec_lint.cli.output import fail
 from spec_lint.config.discovery import ConfigError
 from spec_lint.config.resolve import Configuration, Overrides, configure
+from spec_lint.pack import Pack, PackError
 
 Command = TypeVar("Command", bound=Callable[..., None])
 
@@ -43,14 +44,17 @@ def settings_options(command: Command) -> Command:
     return command
 
 
-def configuration(overrides: Overrides) -> Configuration:
-    """The run's configuration; a bad configuration file or code ends the run with exit 2."""
+def configuration(overrides: Overrides, default: Callable[[], Pack]) -> Configuration:
+    """The run's configuration (``default`` the pack when none is named); a bad configuration
+    file, code or pack ends the run with exit 2."""
     if overrides.isolated and overrides.config:
         raise click.UsageError("--config and --isolated cannot be used together")
     try:
-        return configure(overrides, Path.cwd())
+        return configure(overrides, Path.cwd(), default)
     except ConfigError as error:
         sys.exit(fail(str(error)))
+    except PackError as error:
+        sys.exit(fail(f"bad rule pack: {error}"))
 
 
 def overrides_of(options: dict[str, Any], **given: Any) -> Overrides:

@@ -84,13 +84,14 @@ def size(value: Value) -> int:
     return value
 
 
-def pack_list(value: Value) -> tuple[tuple[str, Mapping[str, Value]], ...]:
-    """``packs``: a list of pack names or paths, or a table of them to their parameters."""
+def pack_list(value: Value) -> tuple[tuple[str, str, Mapping[str, Value]], ...]:
+    """``packs``: a list of pack names or paths, or a table of them to their parameters; each as
+    (how messages name its key, the pack, its parameters)."""
     if isinstance(value, list):
-        return tuple((name, {}) for name in strings(value))
+        return tuple((f"[{index}]", name, {}) for index, name in enumerate(strings(value)))
     if not isinstance(value, dict):
         raise Invalid(f"expected a list of packs or a table of packs to their parameters, got {shown(value)}")
-    return table_of(_params)(value)
+    return tuple((f".{dotted(ref)}", ref, params) for ref, params in table_of(_params)(value))
 
 
 def _params(value: Value) -> Mapping[str, Value]:

@@ -12,20 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from spec_lint.config.discovery import ConfigError, ConfigFile
-from spec_lint.config.keys import dotted
 from spec_lint.pack import Pack, PackError, builtin_pack, load_pack, load_pack_data
 from spec_lint.pack.loading import builtin_names
 from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.params import value_problem
 
 
-def configured_pack(ref: str, params: Mapping[str, Any], config: ConfigFile) -> Pack:
-    """The pack ``ref`` names (a built-in or entry-point name, or a path relative to the file)."""
-    where = f"{config.path}: {config.prefix}packs"
+def configured_pack(key: str, ref: str, params: Mapping[str, Any], config: ConfigFile) -> Pack:
+    """The pack ``ref`` names (a built-in or entry-point name, or a path relative to the file),
+    given at ``packs<key>``."""
+    where = f"{config.path}: {config.prefix}packs{key}"
     pack = _named(ref, config.root, where)
     if not params:
         return pack
-    where = f"{where}.{dotted(ref)}"
     given = _declared(pack, params, where)
     parent = str((config.root / ref).resolve()) if _is_path(ref) else ref
     data = {"pack": {"name": pack.name, "extends": parent}, "params": given}
@@ -44,7 +43,8 @@ def _named(ref: str, root: Path, where: str) -> Pack:
         return load_pack(root / ref) if _is_path(ref) else builtin_pack(ref)
     except FileNotFoundError:
         known = builtin_names()
-        raise ConfigError(f'{where}: unknown pack "{ref}"{did_you_mean(ref, known)} (expected a built-in pack '
+        files = [path.name for path in root.glob("*.toml")]
+        raise ConfigError(f'{where}: unknown pack "{ref}"{did_you_mean(ref, [*known, *files])} (expected a built-in pack '
                           f'({", ".join(known)}), an installed plugin\'s pack or a path such as '
                           f'"./lint/our-pack.toml")') from None
     except PackError as error:

@@ -3,7 +3,7 @@ line, each value with where it came from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,11 +74,12 @@ class Configuration:
         return Severity(self.values["fail-on"].value)
 
 
-def configure(overrides: Overrides, cwd: Path) -> Configuration:
-    """The configuration found from ``cwd`` (or named, or none when isolated) under ``overrides``."""
+def configure(overrides: Overrides, cwd: Path, default: Callable[[], Pack] = builtin_pack) -> Configuration:
+    """The configuration found from ``cwd`` (or named, or none when isolated) under ``overrides``;
+    ``default`` the pack when neither names one."""
     config = None if overrides.isolated else named(overrides.config) if overrides.config else find(cwd)
     found = parse_file(config) if config else {}
-    packs, pack_source, given = _packs(found, config, overrides)
+    packs, pack_source, given = _packs(found, config, overrides, default)
     known = {rule.code for pack in packs for rule in pack.rules} | {rule.code for rule in ENGINE_RULES}
     _check_codes(found, config, overrides, known)
     values = _sourced(found, overrides.values())
@@ -89,14 +90,14 @@ def configure(overrides: Overrides, cwd: Path) -> Configuration:
     return Configuration(config.path if config else None, values, packs, pack_source, settings, scope, given)
 
 
-def _packs(found: Mapping[str, Any], config: ConfigFile | None,
-           overrides: Overrides) -> tuple[tuple[Pack, ...], str, dict[str, frozenset[str]]]:
+def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
+           default: Callable[[], Pack]) -> tuple[tuple[Pack, ...], str, dict[str, frozenset[str]]]:
     """The packs and which of their parameters the file gives; ``--pack`` replaces the file's packs."""
     if overrides.packs:
         return overrides.packs, COMMAND_LINE, {}
     if config is None or "packs" not in found:
-        return (builtin_pack(),), DEFAULT, {}
-    packs = [(configured_pack(ref, params, config), params) for ref, params in found["packs"]]
+        return (default(),), DEFAULT, {}
+    packs = [(configured_pack(key, ref, params, config), params) for key, ref, params in found["packs"]]
     given = {pack.name: frozenset(key.replace("-", "_") for key in params) for pack, params in packs}
     return tuple(pack for pack, _ in packs), FILE, given
 
