@@ -112,6 +112,13 @@ def found(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> list[tuple[
     return [(f["code"], f["line"], f["severity"]) for f in json.loads(result.stdout)]
 
 
+def shown_settings(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> list[str]:
+    """The lines ``--show-settings spec.md`` prints, each run of spaces made one."""
+    result = run(cwd, monkeypatch, "--show-settings", *args, "spec.md")
+    assert result.exit_code == 0, result.stderr
+    return [" ".join(line.split()) for line in result.stdout.splitlines()]
+
+
 def tiny(config: str = "") -> dict[str, str]:
     return {".spec-lint.toml": 'packs = ["./tiny.toml"]\n' + config}
 
@@ -191,9 +198,7 @@ def test_show_settings_says_where_each_value_came_from(tmp_path: Path, monkeypat
     config = ('[packs."./tiny.toml"]\nenv-prefix = "DYN_{COMPONENT}_"\n'
               '[per-file-ignores]\n"spec.md" = ["SL101"]\n')
     root = project(tmp_path, {".spec-lint.toml": 'ignore = ["SL321"]\n' + config})
-    result = run(root, monkeypatch, "--show-settings", "--fail-on", "warning", "spec.md")
-    assert result.exit_code == 0
-    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    lines = shown_settings(root, monkeypatch, "--fail-on", "warning")
     assert f"# configuration file: {root / '.spec-lint.toml'}" in lines
     assert 'ignore = ["SL321"] # config file' in lines
     assert 'select = ["ALL"] # default' in lines
@@ -255,7 +260,7 @@ def test_config_names_the_file_and_isolated_ignores_all(tmp_path: Path, monkeypa
     ('ignore = ["SL101", "SL3211"]', 'ignore[1]: unknown code or prefix "SL3211" (did you mean "SL321"?)'),
     ('severity = { SL101 = "loud" }', 'severity.SL101: "loud" is not a choice (expected "error" or "warning" or "off")'),
     ('severity = { SL7 = "off" }', 'severity.SL7: unknown code or prefix "SL7"'),
-    ('per-file-ignores = { "a/*.md" = ["XX1"] }', 'per-file-ignores."a/*.md": unknown code or prefix "XX1"'),
+    ('per-file-ignores = { "a/*.md" = ["XX1"] }', 'per-file-ignores."a/*.md"[0]: unknown code or prefix "XX1"'),
     ('fail-on = "never"', 'fail-on: "never" is not a choice (expected "error" or "warning")'),
     ('max-file-size = -1', "max-file-size: expected a number of bytes (0 or more; 0: no limit), got -1"),
     ('[packs."./tiny.toml"]\nenv_prefx = "X_"', ('packs."./tiny.toml".env_prefx: unknown parameter of pack "tiny" '
@@ -287,7 +292,28 @@ def test_a_pyproject_named_by_config_must_have_the_table(tmp_path: Path, monkeyp
 
 def test_require_reason_and_max_file_size_reach_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path, tiny("require-reason = true\nmax-file-size = 60\n"))
-    result = run(root, monkeypatch, "--show-settings", "spec.md")
-    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    lines = shown_settings(root, monkeypatch)
     assert {"require-reason = true # config file", "max-file-size = 60 # config file"} <= set(lines)
     assert [code for code, _, _ in found(root, monkeypatch, "spec.md")] == ["SL003"]
+
+
+def test_rules_and_explain_use_the_configured_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, {".spec-lint.toml": '[packs."./tiny.toml"]\nenv-prefix = "DYN_{COMPONENT}_"\n'})
+    listed = [line.split()[0] for line in run(root, monkeypatch, "rules").stdout.splitlines()]
+    assert listed[-3:] == ["SL101", "SL320", "SL321"]
+    assert 'params.env_prefix = "DYN_{COMPONENT}_"' in run(root, monkeypatch, "explain", "SL320").stdout
+
+
+def test_pack_on_the_command_line_replaces_the_configured_packs(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, {".spec-lint.toml": 'packs = ["dynamo-component"]\n'})
+    assert "SL102" in {code for code, _, _ in found(root, monkeypatch, "spec.md")}  # the built-in pack's
+    assert found(root, monkeypatch, "--pack", "tiny.toml", "spec.md") == ALL_FOUND
+
+
+def test_show_settings_follows_the_command_line_layering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, tiny('ignore = ["SL101"]\nextend-select = ["SL321"]'))
+    layered = shown_settings(root, monkeypatch, "--ignore", "SL320")
+    assert 'ignore = ["SL101", "SL320"] # config file, command line' in layered
+    fresh = shown_settings(root, monkeypatch, "--select", "SL1")
+    assert {'select = ["SL1"] # command line', "ignore = [] # command line"} <= set(fresh)

@@ -3,14 +3,14 @@ line, each value with where it came from."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spec_lint.config import codes
 from spec_lint.config.discovery import ConfigError, ConfigFile, find, named
-from spec_lint.config.globs import glob
+from spec_lint.config.globs import Glob, glob
 from spec_lint.config.keys import dotted, parse_file
 from spec_lint.config.packs import configured_pack
 from spec_lint.discover import Scope
@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "fail-on": "error", "include": ("*.md",), "exclude": (), "require-reason": False,
     "max-file-size": DEFAULT_MAX_FILE_SIZE,
 }
+_LAYERED = ("ignore", "extend-select")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,37 +105,41 @@ def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overr
 
 def _check_codes(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
                  known: set[str]) -> None:
+    for where, selector in _selectors(found, config, overrides):
+        if problem := codes.problem(selector, known):
+            raise ConfigError(f"{where}: {problem}")
+
+
+def _selectors(found: Mapping[str, Any], config: ConfigFile | None,
+               overrides: Overrides) -> Iterator[tuple[str, str]]:
+    """Every code or prefix given, with how a message names its place."""
     if config is not None:
         where = f"{config.path}: {config.prefix}"
         for key in ("select", "ignore", "extend-select"):
-            _check(found.get(key, ()), known, lambda i, key=key: f"{where}{key}[{i}]")
-        for table in ("per-file-ignores", "severity"):
-            for name, value in found.get(table, ()):
-                selectors = value if table == "per-file-ignores" else (name,)
-                _check(selectors, known, lambda _i, table=table, name=name: f"{where}{table}.{dotted(name)}")
+            yield from ((f"{where}{key}[{i}]", selector) for i, selector in enumerate(found.get(key, ())))
+        for glob_text, selectors in found.get("per-file-ignores", ()):
+            place = f"{where}per-file-ignores.{dotted(glob_text)}"
+            yield from ((f"{place}[{i}]", selector) for i, selector in enumerate(selectors))
+        yield from ((f"{where}severity.{dotted(name)}", name) for name, _ in found.get("severity", ()))
     for option, given in (("--select", overrides.select or ()), ("--ignore", overrides.ignore),
                           ("--extend-select", overrides.extend_select)):
-        _check(given, known, lambda _i, option=option: option)
-
-
-def _check(selectors: Iterable[str], known: set[str], where: Any) -> None:
-    for index, selector in enumerate(selectors):
-        if problem := codes.problem(selector, known):
-            raise ConfigError(f"{where(index)}: {problem}")
+        yield from ((option, selector) for selector in given)
 
 
 def _sourced(found: Mapping[str, Any], command_line: Mapping[str, Any]) -> dict[str, Sourced]:
     values = {key: Sourced(value, DEFAULT) for key, value in DEFAULTS.items()}
     values |= {key: Sourced(value, FILE) for key, value in found.items() if key != "packs"}
+    if "select" in command_line:  # it starts afresh: the file's ignore and extend-select no longer count
+        values |= {key: Sourced((), COMMAND_LINE) for key in _LAYERED}
     for key, value in command_line.items():
-        layered = key in ("ignore", "extend-select") and values[key].source == FILE
-        # The command line's ignore and extend-select apply after the file's, which still count.
+        # Else the command line's ignore and extend-select apply after the file's, which still count.
+        layered = key in _LAYERED and values[key].source == FILE
         values[key] = Sourced((*values[key].value, *value), f"{FILE}, {COMMAND_LINE}") if layered \
             else Sourced(value, COMMAND_LINE)
     return values
 
 
-def _globs(texts: Iterable[str]) -> tuple[Any, ...]:
+def _globs(texts: Iterable[str]) -> tuple[Glob, ...]:
     return tuple(glob(text) for text in texts)
 
 
