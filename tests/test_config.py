@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner, Result
 from conftest import ROOT, VALID_SPEC
 
 from spec_lint.cli import main
+from spec_lint.config.globs import glob
 
 TINY_PACK = """
 [pack]
@@ -317,3 +318,22 @@ def test_show_settings_follows_the_command_line_layering(tmp_path: Path, monkeyp
     assert 'ignore = ["SL101", "SL320"] # config file, command line' in layered
     fresh = shown_settings(root, monkeypatch, "--select", "SL1")
     assert {'select = ["SL1"] # command line', "ignore = [] # command line"} <= set(fresh)
+
+
+def test_the_pre_commit_hook_finds_the_configuration_at_the_root(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, {**tiny('exclude = ["archive"]\nselect = ["SL101"]'), "archive/old.md": SPEC,
+                              "docs/new.md": SPEC})
+    # pre-commit runs the hook's entry and args from the root, with the staged files.
+    result = run(root, monkeypatch, "--output-format", "json", "--force-exclude", "archive/old.md", "docs/new.md")
+    assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [("docs/new.md", "SL101")]
+
+
+@pytest.mark.parametrize(("pattern", "path", "matched"), [
+    ("*.md", "a/b/c.md", True), ("*.md", "a.md/c.txt", False), ("b", "a/b/c.md", True),
+    ("a/*.md", "a/c.md", True), ("a/*.md", "a/b/c.md", False), ("a/**/*.md", "a/c.md", True),
+    ("a/**/*.md", "a/b/c/d.md", True), ("**/c.md", "c.md", True), ("./a/", "a/c.md", True),
+    ("a/?.md", "a/c.md", True), ("a/[!c].md", "a/c.md", False), ("a/[cd].md", "a/d.md", True),
+])
+def test_globs_match_as_ruffs(pattern: str, path: str, matched: bool) -> None:
+    assert glob(pattern).matches(PurePosixPath(path), itself=pattern == "*.md") is matched
