@@ -256,6 +256,7 @@ def test_config_names_the_file_and_isolated_ignores_all(tmp_path: Path, monkeypa
 
 @pytest.mark.parametrize(("config", "message"), [
     ('selct = ["SL1"]', 'selct: unknown key (did you mean "select"?)'),
+    ('[tool.spec-lint]\nselect = ["SL1"]', "tool: unknown key (expected the keys at the top of a .spec-lint.toml"),
     ('select = "SL1"', 'select: expected a list of strings, got "SL1"'),
     ('select = ["SL9"]', 'select[0]: unknown code or prefix "SL9"'),
     ('ignore = ["SL101", "SL3211"]', 'ignore[1]: unknown code or prefix "SL3211" (did you mean "SL321"?)'),
@@ -271,7 +272,7 @@ def test_config_names_the_file_and_isolated_ignores_all(tmp_path: Path, monkeypa
 ])
 def test_a_bad_configuration_exits_2_naming_file_and_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          config: str, message: str) -> None:
-    packs = "" if config.startswith("[packs") else 'packs = ["./tiny.toml"]\n'
+    packs = "" if config.startswith("[") else 'packs = ["./tiny.toml"]\n'
     root = project(tmp_path, {".spec-lint.toml": packs + config + "\n"})
     result = run(root, monkeypatch, "spec.md")
     assert result.exit_code == 2
@@ -332,7 +333,7 @@ def test_the_pre_commit_hook_finds_the_configuration_at_the_root(tmp_path: Path,
 @pytest.mark.parametrize(("pattern", "path", "matched"), [
     ("*.md", "a/b/c.md", True), ("*.md", "a.md/c.txt", False), ("b", "a/b/c.md", True),
     ("a/*.md", "a/c.md", True), ("a/*.md", "a/b/c.md", False), ("a/**/*.md", "a/c.md", True),
-    ("a/**/*.md", "a/b/c/d.md", True), ("**/c.md", "c.md", True), ("./a/", "a/c.md", True),
+    ("a/**/*.md", "a/b/c/d.md", True), ("**/c.md", "c.md", True), ("./a/", "a/c.md", True), ("./b", "a/b/c.md", False),
     ("a/?.md", "a/c.md", True), ("a/[!c].md", "a/c.md", False), ("a/[cd].md", "a/d.md", True),
 ])
 def test_globs_match_as_ruffs(pattern: str, path: str, matched: bool) -> None:

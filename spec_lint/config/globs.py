@@ -30,9 +30,9 @@ class Glob:
 
 
 def glob(text: str) -> Glob:
-    cleaned = text.removeprefix("./").rstrip("/")
-    segments = cleaned.split("/")
-    return Glob(text, re.compile(_segments(segments)), len(segments) == 1 and segments[0] != "**")
+    """``text`` as a glob; ``./name`` is the one at the root, ``name`` one at any depth."""
+    segments = text.removeprefix("./").rstrip("/").split("/")
+    return Glob(text, re.compile(_segments(segments)), "/" not in text.rstrip("/") and segments[0] != "**")
 
 
 def _segments(segments: list[str]) -> str:

@@ -108,13 +108,19 @@ KEYS: dict[str, Parser] = {
 }
 
 
+def _hint(key: str, config: ConfigFile) -> str:
+    if key == "tool" and not config.prefix:
+        return " (expected the keys at the top of a .spec-lint.toml, without a [tool.spec-lint] table)"
+    return did_you_mean(key, KEYS)
+
+
 def parse_file(config: ConfigFile) -> dict[str, Value]:
     """The file's values by key; an unknown key or a value of the wrong type is a ConfigError."""
     values: dict[str, Value] = {}
     for key, value in config.data.items():
         parse = KEYS.get(key)
         if parse is None:
-            raise ConfigError(f"{config.path}: {config.prefix}{key}: unknown key{did_you_mean(key, KEYS)}")
+            raise ConfigError(f"{config.path}: {config.prefix}{key}: unknown key{_hint(key, config)}")
         try:
             values[key] = parse(value)
         except Invalid as error:
