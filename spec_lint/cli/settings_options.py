@@ -14,6 +14,7 @@ from spec_lint.cli.output import fail
 from spec_lint.config.discovery import ConfigError
 from spec_lint.config.resolve import Configuration, Overrides, configure
 from spec_lint.pack import Pack, PackError
+from spec_lint.plugins import PluginError
 
 Command = TypeVar("Command", bound=Callable[..., None])
 
@@ -55,6 +56,8 @@ def configuration(overrides: Overrides, default: Callable[[], Pack]) -> Configur
         sys.exit(fail(str(error)))
     except PackError as error:
         sys.exit(fail(f"bad rule pack: {error}"))
+    except PluginError as error:  # the built-in pack's lookup loads the plugins: a broken one is named
+        sys.exit(fail(str(error)))
 
 
 def overrides_of(options: dict[str, Any], **given: Any) -> Overrides:

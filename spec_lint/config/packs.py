@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from spec_lint.config.discovery import ConfigError, ConfigFile
-from spec_lint.pack import Pack, PackError, builtin_pack, load_pack, load_pack_data
-from spec_lint.pack.loading import builtin_names
+from spec_lint.pack import Pack, PackError, load_pack, load_pack_data
+from spec_lint.pack.finding import find_pack, pack_names
 from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.params import value_problem
+from spec_lint.plugins import PluginError
 
 
 def configured_pack(key: str, ref: str, params: Mapping[str, Any], config: ConfigFile) -> Pack:
@@ -40,14 +41,19 @@ def _is_path(ref: str) -> bool:
 
 def _named(ref: str, root: Path, where: str) -> Pack:
     try:
-        return load_pack(root / ref) if _is_path(ref) else builtin_pack(ref)
+        if _is_path(ref):
+            return load_pack(root / ref)
+        path = find_pack(ref)
+        if path is None:
+            raise FileNotFoundError(ref)
+        return load_pack(path)
     except FileNotFoundError:
-        known = builtin_names()
+        known = pack_names()
         files = [path.name for path in root.glob("*.toml")]
         raise ConfigError(f'{where}: unknown pack "{ref}"{did_you_mean(ref, [*known, *files])} (expected a built-in pack '
                           f'({", ".join(known)}), an installed plugin\'s pack or a path such as '
                           f'"./lint/our-pack.toml")') from None
-    except PackError as error:
+    except (PackError, PluginError) as error:
         raise ConfigError(f"{where}: bad rule pack: {error}") from None
 
 
