@@ -47,11 +47,15 @@ def _skeleton(text: str) -> str:
 
 
 def is_document_of(doc: Document, pack: Pack) -> bool:
-    """Is the document of the pack's type: its title ends as the pack's do, or it has the pack's field?"""
+    """Is the document of the pack's type: its title ends as the pack's do, or it has the pack's
+    field (near enough to the title, if the pack says how near)?"""
     title = title_of(doc, pack)
     if title and has_title_suffix(title.title, pack):
         return True
-    return any(doc.field(key) is not None for key in pack.document.detect.fields)
+    detect = pack.document.detect
+    # A field far below the title is a word of the text (a README's "Status"), no marker.
+    last = (title.line if title else 1) + detect.within_lines if detect.within_lines else len(doc.lines)
+    return any(found.line <= last for key in detect.fields for found in doc.fields_named(key)[:1])
 
 
 def title_of(doc: Document, pack: Pack) -> Section | None:

@@ -37,6 +37,11 @@ def value_part(line: int, text: str) -> tuple[TextLine, ...]:
     return (TextLine(line, value),) if value else ()
 
 
+def item_parts(paragraph: Paragraph) -> tuple[TextLine, ...]:
+    """Pieces of the value of the field above, from a list item or paragraph: each of its lines."""
+    return tuple(part for t in uncommented(paragraph.lines) for part in value_part(t.line, t.text))
+
+
 def with_parts(field: Field, parts: tuple[TextLine, ...]) -> Field:
     """The field with more pieces of its value (a nested list's items, the paragraph's next lines)."""
     joined = (*field.parts, *parts)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from spec_lint import field_forms
 from spec_lint.blocks import Cell, CodeBlock, Paragraph, Row, Table, TextLine, ThematicBreak
 from spec_lint.comments import comments_in
-from spec_lint.field_forms import heading_fields, paragraph_fields, row_fields, uncommented, value_part, with_parts
 from spec_lint.frontmatter import front_matter
 from spec_lint.inline import MD, inline_comments, is_comment, links, plain_text
 from spec_lint.model import Document, Section
@@ -31,7 +31,7 @@ def parse(text: str) -> Document:
     builder.feed(MD.parse(text))
     document = builder.document
     document.index_sections()
-    document.fields = sorted([*document.fields, *heading_fields(document.root)], key=lambda f: f.line)
+    document.fields = sorted([*document.fields, *field_forms.heading_fields(document.root)], key=lambda f: f.line)
     return document
 
 
@@ -110,24 +110,26 @@ class _Builder:
         paragraph = Paragraph(_lines_of(token), in_list=self.lists > 0)
         self.section.blocks.append(paragraph)
         self.add_links_and_comments(token)
-        self.add_to_open_field(paragraph)
-        fields = paragraph_fields(paragraph, self.section.title)
+        fields = field_forms.paragraph_fields(paragraph, self.section.title)
+        self.add_to_open_field(paragraph, holds_fields=bool(fields))
         self.document.fields.extend(fields)
         last = fields[-1] if fields else None
         # A list goes on the value of a list item's field, or of a field with nothing on its line.
         if last is not None and last.line == paragraph.lines[-1].line and (self.lists or not last.value):
             self.open_field = (len(self.document.fields) - 1, self.lists + 1)
 
-    def add_to_open_field(self, paragraph: Paragraph) -> None:
-        """An item of the list below a field is a piece of its value; anything else ends it."""
+    def add_to_open_field(self, paragraph: Paragraph, holds_fields: bool) -> None:
+        """An item of the list below a field is a piece of its value, and so is the paragraph
+        right after a field with nothing on its line (the value after a blank line); anything
+        else ends the value."""
         if self.open_field is None:
             return
         index, depth = self.open_field
+        field = self.document.fields[index]
+        if self.lists == depth or (self.lists == depth - 1 and not field.parts and not holds_fields):
+            self.document.fields[index] = field_forms.with_parts(field, field_forms.item_parts(paragraph))
         if self.lists < depth:
             self.open_field = None
-        elif self.lists == depth:
-            parts = tuple(part for t in uncommented(paragraph.lines) for part in value_part(t.line, t.text))
-            self.document.fields[index] = with_parts(self.document.fields[index], parts)
 
     def add_code(self, token: Token) -> None:
         start, end = token.map if token.map else (0, 1)
@@ -153,5 +155,5 @@ class _Builder:
         if rows:
             table = Table(rows[0].line, rows[0].cells, tuple(rows[1:]))
             self.section.blocks.append(table)
-            self.document.fields.extend(row_fields(table, self.section.title))
+            self.document.fields.extend(field_forms.row_fields(table, self.section.title))
         return index + 1

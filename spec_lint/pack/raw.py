@@ -23,6 +23,7 @@ from spec_lint.template import Condition
 class DetectTable:
     title_suffix: str | None = None
     fields: tuple[str, ...] | None = None
+    within_lines: int | None = None
 
     def __post_init__(self) -> None:
         if any(not name.strip() for name in self.fields or ()):
@@ -44,6 +45,7 @@ class PackTable:
     section_level: int | None = None
     title_pattern: str | None = None
     title_example: str | None = None
+    sample: str | None = None
     detect: DetectTable | None = None
     identity: IdentityTable | None = None
 
@@ -93,6 +95,7 @@ class RuleEntry:
     description: str | None = None
     options: Mapping[str, Any] | None = None
     fixable: bool | None = None
+    example: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
         if not self.code.strip():
