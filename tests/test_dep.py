@@ -11,6 +11,7 @@ from spec_lint import builtin_pack, lint_paths
 from spec_lint.pack import PackError, load_pack_data
 from spec_lint.parser import parse
 
+
 def test_hash_lines_in_fences_are_no_sections() -> None:
     doc = parse("# Metrics\n\n```text\n# HELP dynamo_requests_total Requests\n# TYPE counter\n```\n"
                 "\n````markdown\n# Summary\n````\n")
