@@ -42,6 +42,10 @@ def item_parts(paragraph: Paragraph) -> tuple[TextLine, ...]:
     return tuple(part for t in uncommented(paragraph.lines) for part in value_part(t.line, t.text))
 
 
+def new_field(key: str, line: int, section: str, parts: tuple[TextLine, ...]) -> Field:
+    return with_parts(Field(key, "", line, section), parts)
+
+
 def with_parts(field: Field, parts: tuple[TextLine, ...]) -> Field:
     """The field with more pieces of its value (a nested list's items, the paragraph's next lines)."""
     joined = (*field.parts, *parts)
@@ -57,7 +61,7 @@ def paragraph_fields(paragraph: Paragraph, section: str) -> list[Field]:
         match = _FIELD.match(text_line.text)
         if match:
             parts = value_part(text_line.line, match["value"])
-            fields.append(Field(match["key"].strip(), ", ".join(p.text for p in parts), text_line.line, section, parts))
+            fields.append(new_field(match["key"].strip(), text_line.line, section, parts))
             wrapped = not parts
         elif wrapped:
             fields[-1] = with_parts(fields[-1], value_part(text_line.line, text_line.text))
@@ -73,18 +77,16 @@ def row_fields(table: Table, section: str) -> Iterator[Field]:
     for line, (key_cell, value_cell) in [*header, *((row.line, row.cells[:2]) for row in table.rows)]:
         key = key_cell.text.strip().rstrip(":").strip()
         if key:
-            parts = value_part(line, value_cell.text)
-            yield Field(key, ", ".join(p.text for p in parts), line, section, parts)
+            yield new_field(key, line, section, value_part(line, value_cell.text))
 
 
 def heading_fields(parent: Section) -> Iterator[Field]:
     """A heading below the top with only one-line paragraphs under it (``## Status`` then
     ``Draft``) is a field named by the heading; the section that holds it is its parent."""
     for section in parent.children:
-        paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)]
-        short = paragraphs and len(paragraphs) == len(section.blocks) and all(len(p.lines) == 1 for p in paragraphs)
-        if section.level > 1 and short and not section.children:
-            parts = tuple(part for p in paragraphs for part in value_part(p.line, uncommented(p.lines)[0].text))
-            yield Field(section.title, ", ".join(p.text for p in parts), section.line, parent.title, parts)
+        paragraphs = [b for b in section.blocks if isinstance(b, Paragraph) and len(b.lines) == 1]
+        if section.level > 1 and 0 < len(paragraphs) == len(section.blocks) and not section.children:
+            parts = tuple(part for paragraph in paragraphs for part in item_parts(paragraph))
+            yield new_field(section.title, section.line, parent.title, parts)
         else:
             yield from heading_fields(section)
