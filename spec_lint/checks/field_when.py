@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.findings import Violation
-from spec_lint.titles import normalize_title
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -19,8 +18,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class FieldWhen:
     """When the field ``when`` starts with one of ``values`` (any case; a note may follow), none
-    of ``fields`` is still one of ``stale`` (any case, brackets ignored): a proposal that is
-    approved has its sponsor, reviewers and review date, not "TBD".
+    of ``fields`` still starts with one of ``stale`` (any case, in brackets or with a note after
+    it too): a proposal that is approved has its sponsor, reviewers and review date, not "TBD".
     """
 
     when: str
@@ -33,10 +32,9 @@ class FieldWhen:
         state = next((v for v in self.values if given is not None and _starts_with(given.value, v)), None)
         if given is None or state is None:
             return
-        stale = {normalize_title(value) for value in self.stale}
         for key in self.fields:
             for found in ctx.doc.fields_named(key)[:1]:
-                if normalize_title(found.value.strip("[] ")) in stale:
+                if any(_starts_with(found.value.lstrip("[ "), value) for value in self.stale):
                     yield Violation(f'"{found.key}" is still "{found.value}" although "{given.key}" is '
                                     f'"{state}" (expected the final value)', found.line)
 
