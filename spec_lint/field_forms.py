@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from spec_lint.blocks import Paragraph, Table, TextLine
 from spec_lint.model import Field, Section
@@ -46,26 +47,48 @@ def new_field(key: str, line: int, section: str, parts: tuple[TextLine, ...]) ->
     return with_parts(Field(key, "", line, section), parts)
 
 
-def with_parts(field: Field, parts: tuple[TextLine, ...]) -> Field:
+def with_parts(found: Field, parts: tuple[TextLine, ...]) -> Field:
     """The field with more pieces of its value (a nested list's items, the paragraph's next lines)."""
-    joined = (*field.parts, *parts)
-    return Field(field.key, ", ".join(p.text for p in joined), field.line, field.section, joined)
+    joined = (*found.parts, *parts)
+    return Field(found.key, ", ".join(p.text for p in joined), found.line, found.section, joined)
+
+
+@dataclass(slots=True)
+class OpenField:
+    """A field whose value a list below it may go on: its index in the document's fields, the
+    list depth of that list's items, and the pieces collected so far (joined once, on close: a
+    list may be long)."""
+
+    index: int
+    depth: int
+    parts: list[TextLine] = field(default_factory=list)
+
+    def takes(self, paragraph: Paragraph, lists: int, holds_fields: bool, fields: list[Field]) -> bool:
+        """Take the pieces of an item of the list below the field, or of the paragraph right
+        after a field with nothing on its line (the value after a blank line); does the value
+        go on after it?"""
+        after_blank = lists == self.depth - 1 and not (self.parts or holds_fields or fields[self.index].value)
+        if lists == self.depth or after_blank:
+            self.parts.extend(item_parts(paragraph))
+        return lists >= self.depth
+
+    def close(self, fields: list[Field]) -> None:
+        fields[self.index] = with_parts(fields[self.index], tuple(self.parts))
 
 
 def paragraph_fields(paragraph: Paragraph, section: str) -> list[Field]:
     """The field lines of a paragraph. A field with nothing after its colon takes the lines up to
     the next field as its value (a value wrapped onto the next line)."""
-    fields: list[Field] = []
+    found: list[tuple[str, int, list[TextLine]]] = []  # each field's key, line and pieces so far
     wrapped = False
     for text_line in uncommented(paragraph.lines):
         match = _FIELD.match(text_line.text)
         if match:
-            parts = value_part(text_line.line, match["value"])
-            fields.append(new_field(match["key"].strip(), text_line.line, section, parts))
-            wrapped = not parts
+            found.append((match["key"].strip(), text_line.line, list(value_part(text_line.line, match["value"]))))
+            wrapped = not found[-1][2]
         elif wrapped:
-            fields[-1] = with_parts(fields[-1], value_part(text_line.line, text_line.text))
-    return fields
+            found[-1][2].extend(value_part(text_line.line, text_line.text))
+    return [new_field(key, line, section, tuple(parts)) for key, line, parts in found]
 
 
 def row_fields(table: Table, section: str) -> Iterator[Field]:

@@ -29,6 +29,7 @@ def parse(text: str) -> Document:
         lines.pop()
     builder = _Builder(lines)
     builder.feed(MD.parse(text))
+    builder.close_field()
     document = builder.document
     document.index_sections()
     document.fields = sorted([*document.fields, *field_forms.heading_fields(document.root)], key=lambda f: f.line)
@@ -46,9 +47,7 @@ class _Builder:
         self.document = Document(root=Section("", 0, 1), lines=lines)
         self.stack: list[Section] = [self.document.root]
         self.lists = 0
-        # The field (its index in the document's fields) whose value a list may go on, and the
-        # list depth of that list's items.
-        self.open_field: tuple[int, int] | None = None
+        self.open_field: field_forms.OpenField | None = None
 
     @property
     def section(self) -> Section:
@@ -63,7 +62,7 @@ class _Builder:
         token = tokens[index]
         kind = token.type
         if kind in _ENDS_VALUE:
-            self.open_field = None
+            self.close_field()
         if kind == "heading_open":
             self.open_section(token, tokens[index + 1])
             return index + 3
@@ -116,19 +115,17 @@ class _Builder:
         last = fields[-1] if fields else None
         # A list goes on the value of a list item's field, or of a field with nothing on its line.
         if last is not None and last.line == paragraph.lines[-1].line and (self.lists or not last.value):
-            self.open_field = (len(self.document.fields) - 1, self.lists + 1)
+            self.close_field()
+            self.open_field = field_forms.OpenField(len(self.document.fields) - 1, self.lists + 1)
 
     def add_to_open_field(self, paragraph: Paragraph, holds_fields: bool) -> None:
-        """An item of the list below a field is a piece of its value, and so is the paragraph
-        right after a field with nothing on its line (the value after a blank line); anything
-        else ends the value."""
-        if self.open_field is None:
-            return
-        index, depth = self.open_field
-        field = self.document.fields[index]
-        if self.lists == depth or (self.lists == depth - 1 and not field.parts and not holds_fields):
-            self.document.fields[index] = field_forms.with_parts(field, field_forms.item_parts(paragraph))
-        if self.lists < depth:
+        open_field = self.open_field
+        if open_field is not None and not open_field.takes(paragraph, self.lists, holds_fields, self.document.fields):
+            self.close_field()
+
+    def close_field(self) -> None:
+        if self.open_field is not None:
+            self.open_field.close(self.document.fields)
             self.open_field = None
 
     def add_code(self, token: Token) -> None:
