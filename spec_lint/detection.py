@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from spec_lint.model import Document, Section
 from spec_lint.pack import Pack
-from spec_lint.pack.schema import Detect
 from spec_lint.template import alternatives, stands_for
 from spec_lint.titles import normalize_title
 
@@ -71,14 +70,17 @@ def title_of(doc: Document, pack: Pack) -> Section | None:
 def passed_over(packs: Sequence[Pack]) -> str:
     """Why a file is a document of none of the packs, from their markers."""
     suffixes = dict.fromkeys(p.document.detect.title_suffix for p in packs if p.document.detect.title_suffix.strip())
-    fields = dict.fromkeys(_fields_marker(p.document.detect) for p in packs if p.document.detect.fields)
-    missing = [f"no H1 ending in {alternatives(tuple(suffixes))}" if suffixes else "", *fields]
+    fields: dict[int, dict[str, None]] = {}  # the keys wanted within so many lines (0: anywhere)
+    for detect in (p.document.detect for p in packs):
+        fields.setdefault(detect.within_lines, {}).update(dict.fromkeys(detect.fields))
+    missing = [f"no H1 ending in {alternatives(tuple(suffixes))}" if suffixes else "",
+               *(_fields_marker(tuple(keys), within) for within, keys in fields.items() if keys)]
     return "not a spec: " + " and ".join(filter(None, missing))
 
 
-def _fields_marker(detect: Detect) -> str:
-    near = f" within {detect.within_lines} lines of the title" if detect.within_lines else ""
-    return f"no {alternatives(detect.fields)} field{near}"
+def _fields_marker(keys: tuple[str, ...], within_lines: int) -> str:
+    near = f" within {within_lines} lines of the title" if within_lines else ""
+    return f"no {alternatives(keys)} field{near}"
 
 
 def has_title_suffix(title: str, pack: Pack) -> bool:
