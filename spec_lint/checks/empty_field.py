@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class EmptyField:
     """Each of ``keys`` that the document has (its first field of that key) has a value: a key
-    with nothing after it (or only an HTML comment) leaves the reader guessing whether it was
-    forgotten. ``marker`` is what to write while the value is not known yet, such as "TBD".
+    with nothing after it (or only an HTML comment, or only marks such as "#" or "-", with no
+    letter or digit) leaves the reader guessing whether it was forgotten. ``marker`` is what to
+    write while the value is not known yet, such as "TBD".
     """
 
     keys: tuple[str, ...] = ()
@@ -28,5 +29,6 @@ class EmptyField:
         hint = f', or "{self.marker}" while it is not known' if self.marker else ""
         for key in self.keys:
             for found in ctx.doc.fields_named(key)[:1]:
-                if not found.value:
-                    yield Violation(f'"{found.key}" is empty (expected a value{hint})', found.line)
+                if not any(char.isalnum() for char in found.value):
+                    shown = f'"{found.value}", no value' if found.value else "empty"
+                    yield Violation(f'"{found.key}" is {shown} (expected a value{hint})', found.line)
