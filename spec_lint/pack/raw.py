@@ -23,6 +23,7 @@ from spec_lint.template import Condition
 class DetectTable:
     title_suffix: str | None = None
     fields: tuple[str, ...] | None = None
+    within_lines: int | None = None
 
     def __post_init__(self) -> None:
         if any(not name.strip() for name in self.fields or ()):

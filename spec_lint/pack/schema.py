@@ -32,10 +32,12 @@ class Param:
 
 @dataclass(frozen=True, slots=True)
 class Detect:
-    """The markers of a document of the pack: an H1 ending in ``title_suffix`` or one of ``fields``."""
+    """The markers of a document of the pack: an H1 ending in ``title_suffix`` or one of ``fields``
+    (within ``within_lines`` lines after the title, or the file's start, when that is not 0)."""
 
     title_suffix: str = ""
     fields: tuple[str, ...] = ()
+    within_lines: int = 0
 
 
 @dataclass(frozen=True, slots=True)
