@@ -33,12 +33,19 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A table cell: ``text`` as a reader sees it (markup and code backticks dropped), ``raw`` as
-    written, ``column`` where it starts on its line."""
+    """A table cell: ``text`` as a reader sees it (markup, code backticks and HTML tags dropped,
+    a ``<br>`` read as a space), ``raw`` as written, ``column`` where it starts on its line, and
+    ``lines`` the text's lines when a ``<br>`` breaks it."""
 
     text: str
     raw: str
     column: int = 1
+    lines: tuple[str, ...] = ()
+
+    @property
+    def pieces(self) -> tuple[str, ...]:
+        """The text line by line: a list may be written one item a line, ``<br>`` between them."""
+        return self.lines or (self.text,)
 
 
 @dataclass(frozen=True, slots=True)
