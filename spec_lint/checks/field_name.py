@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
+from spec_lint.facts.naming import id_spellings
 from spec_lint.findings import Violation
 from spec_lint.pack.markers import Regex, SectionPath, Template
 
@@ -21,7 +22,8 @@ class FieldName:
     """A ``**key**:`` field in ``section`` names ``prefix`` (a template) then ``rest`` (a regex).
 
     Several names may be given, separated by commas. ``expected`` is shown in the message,
-    with ``{prefix}`` filled in.
+    with ``{prefix}`` filled in. With ``hyphenated_id``, the component id in the prefix may be
+    written with ``-`` for ``_`` (``global-planner-config.yaml``), as a file name may be.
     """
 
     key: str
@@ -29,10 +31,12 @@ class FieldName:
     prefix: Template = ""
     rest: Regex = ""
     expected: str = ""
+    hyphenated_id: bool = False
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         prefix = ctx.render(self.prefix)
-        form = re.compile(re.escape(prefix) + self.rest)
+        prefixes = id_spellings(ctx, self.prefix) if self.hyphenated_id else [prefix]
+        form = re.compile(f"(?:{'|'.join(map(re.escape, prefixes))}){self.rest}")
         expected = self.expected.replace("{prefix}", prefix)
         for found in ctx.doc.fields_named(self.key, self.section):
             column = 1  # each name is looked for after the one before it, not inside it
