@@ -46,12 +46,12 @@ class FieldNames:
 @register("component-id")
 @dataclass(frozen=True, slots=True)
 class ComponentId:
-    """Most names built from the component id (in ``columns`` and ``fields``, where the pack
-    has them; the ``ignore`` names, such as global variables, left out) use the id the spec derives, from its front
-    matter, its title or its file name. When more than half of them, two at least, use another
-    id, that id is the one the names are judged against, and this one finding names both ids
-    and the fix: the front matter's id key, or (for a title that leads with a product name) the
-    ``title_prefixes`` parameter.
+    """Most names built from the component id (in ``columns`` and ``fields`` where the pack has
+    them, each built by its ``form``; the ``ignore`` names, such as global variables, left out)
+    use the id the spec derives from its front matter, its title or its file name. When more
+    than half of them, two at least, use another id, the names are judged against that id, and
+    this one finding names both ids and the fix: the front matter's id key, or for a title that
+    leads with a product name the parameter ``title_prefixes`` names.
     """
 
     columns: tuple[ColumnNames, ...] = ()
@@ -63,12 +63,14 @@ class ComponentId:
         """The id most names use, when it is not the spec's own (``ctx.component``)."""
         ignored = {name.casefold() for name in ctx.render_list(self.ignore)}
         names: list[set[str]] = []
-        for where, texts in self._names(ctx):
-            form = form_of(where, ctx.pack)
-            names.extend(form.ids(text) for text in texts if text.casefold() not in ignored and form)
+        for pattern, texts in self._names(ctx):
+            form = form_of(pattern, ctx.pack)
+            if form is not None:
+                names.extend(form.ids(text) for text in texts if text.casefold() not in ignored)
         return most_used(names, ctx.component)
 
     def _names(self, ctx: Context) -> Iterator[tuple[str, list[str]]]:
+        """Each form with the names written in its place."""
         for column in (c for c in self.columns if c.table in ctx.pack.tables):
             yield column.form, [value.text for value in column_values(ctx, column.table, column.column)]
         for field in self.fields:

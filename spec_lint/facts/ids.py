@@ -69,8 +69,8 @@ def most_used(names: Sequence[set[str]], derived: str) -> str | None:
 
 
 def _within(found: str, derived: str) -> bool:
-    """Is ``found`` the start or the end of ``derived`` ("mocker" of "nvidia_dynamo_mocker")?"""
-    return derived.endswith(f"_{found}") or derived.startswith(f"{found}_")
+    """Is ``found`` ``derived``, its start or its end ("mocker" of "nvidia_dynamo_mocker")?"""
+    return found == derived or derived.endswith(f"_{found}") or derived.startswith(f"{found}_")
 
 
 def words_before(name: str, found: str) -> str:
