@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.facts.cells import column_values
 from spec_lint.facts.ids import form_of, most_used, words_before
+from spec_lint.facts.lists import items
 from spec_lint.findings import Violation
 from spec_lint.identity import FRONT_MATTER, Derived, derived_id
 from spec_lint.pack.markers import Pattern, Template
@@ -36,7 +37,7 @@ class ColumnNames:
 
 @dataclass(frozen=True, slots=True)
 class FieldNames:
-    """The names a ``**key**:`` field lists (separated by commas), each built by ``form``."""
+    """The names a ``**key**:`` field lists (separated by commas or ``<br>``), each built by ``form``."""
 
     key: str
     form: Pattern
@@ -75,8 +76,8 @@ class ComponentId:
             yield column.form, [value.text for value in column_values(ctx, column.table, column.column)]
         for field in self.fields:
             found = ctx.doc.fields_named(field.key, field.section)
-            texts = [name.strip(" `") for f in found for name in f.value.split(",")]
-            yield field.form, [text for text in texts if text and not ctx.has_placeholder(text)]
+            texts = [name for f in found for name in items(f.value)]
+            yield field.form, [text for text in texts if not ctx.has_placeholder(text)]
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         derived = derived_id(ctx.doc, ctx.pack, ctx.path)

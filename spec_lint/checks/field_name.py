@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
+from spec_lint.facts.lists import items
 from spec_lint.facts.naming import id_spellings
 from spec_lint.findings import Violation
 from spec_lint.pack.markers import Regex, SectionPath, Template
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 class FieldName:
     """A ``**key**:`` field in ``section`` names ``prefix`` (a template) then ``rest`` (a regex).
 
-    Several names may be given, separated by commas. ``expected`` is shown in the message,
+    Several names may be given, separated by commas or ``<br>``. ``expected`` is shown in the message,
     with ``{prefix}`` filled in. With ``hyphenated_id``, the component id in the prefix may be
     written with ``-`` for ``_`` (``global-planner-config.yaml``), as a file name may be.
     """
@@ -40,9 +41,7 @@ class FieldName:
         expected = self.expected.replace("{prefix}", prefix)
         for found in ctx.doc.fields_named(self.key, self.section):
             column = 1  # each name is looked for after the one before it, not inside it
-            for name in (n.strip() for n in found.value.split(",")):
-                if not name:
-                    continue
+            for name in items(found.value):
                 column = ctx.doc.column_of(found.line, name, after=column)
                 if not ctx.has_placeholder(name) and not form.fullmatch(name):
                     yield Violation(f'{self.key} "{name}" is not of the form {expected}', found.line, column)
