@@ -60,6 +60,8 @@ SHAPES: dict[str, Shape] = {
     "heading-spaces": Shape(lambda n: valid_with("## Overview\n", "## Overview" + " " * n + "x\n"), 100_000),
     "code-heading-spaces": Shape(lambda n: in_code("# a" + " " * n + "b", "text"), 100_000),
     "cell-spaces": Shape(lambda n: valid_with("| `--host` |", "| a" + " " * n + "b |"), 100_000),
+    "default-notes": Shape(lambda n: valid_with("| `--port` | int | `8010` |", "| `--port` | int | 1 " + "(a) b, " * n + " |"), 10_000),
+    "status-notes": Shape(lambda n: valid_with("| Metrics standardized | In Progress |", "| Metrics standardized | ✅ " + "Done " * n + " |"), 10_000),
     "code-comment-spaces": Shape(lambda n: valid_with("└── RouterError", "└── RouterError" + " " * n + "x"), 50_000),
     "anchor-tags": Shape(lambda n: in_paragraph("<a " * n), 8_000),
     "link-tags": Shape(lambda n: in_paragraph('<a href="x" ' * n), 6_000),

@@ -32,7 +32,8 @@ def kebab_case(text: str) -> str:
 
 
 def id_spellings(ctx: Context, template: str) -> list[str]:
-    """The template filled in with the component id as derived ("global_planner") and with
-    hyphens for its underscores ("global-planner"): a file name may be written either way."""
-    ids = dict.fromkeys((ctx.component, ctx.component.replace("_", "-")))
+    """The template filled in with the component id as given ("global_planner"), with hyphens
+    for its underscores ("global-planner") and the other way round: a file name may be written
+    either way."""
+    ids = dict.fromkeys((ctx.component, ctx.component.replace("_", "-"), ctx.component.replace("-", "_")))
     return list(dict.fromkeys(render(template, ctx.pack.params, spelled) for spelled in ids))

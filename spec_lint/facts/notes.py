@@ -10,14 +10,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-# A parenthesised remark ending the value: "Direct call (profile files)".
-_REMARK = re.compile(r"\s*\([^()]*\)$")
 # Where an explanation may start: a space before a word ("1 per process"), or a dash, colon,
 # comma or semicolon between spaces ("Complete — all flags"). A digit after a space is no
-# explanation: "8 0" is one value.
-_EXPLAINED = re.compile(r"\s+(?=[^\W\d_])|\s*[,;:—–]\s|\s+-\s")
+# explanation: "8 0" is one value. Only the first of a run of spaces starts one, so that a long
+# run is read once.
+_EXPLAINED = re.compile(r"(?<!\s)(?:\s+(?=[^\W\d_])|\s*[,;:—–]\s|\s+-\s)")
 # Emoji and other symbols (So), joiners and variation selectors (Cf, Mn): a status mark.
 _MARK_CATEGORIES = ("So", "Cf", "Mn")
+# How far into a cell a value may end: the longest value of a set is a few words.
+_LONGEST = 80
 
 
 def readings(text: str) -> Iterator[str]:
@@ -26,11 +27,19 @@ def readings(text: str) -> Iterator[str]:
     written = text.strip()
     yield written
     core = _without_remarks(_unmarked(written))
-    if core and core != written:
-        yield core
-    for cut in reversed(list(_EXPLAINED.finditer(core))):
-        if cut.start() > 0:
-            yield core[: cut.start()]
+    # A value before an explanation may have its own remark: "64 (vLLM), 32 (SGLang)".
+    shorter = (_without_remarks(core[:cut]) for cut in reversed(list(_cuts(core))))
+    for part in dict.fromkeys((core, *shorter)):
+        if part and part != written:
+            yield part
+
+
+def _cuts(core: str) -> Iterator[int]:
+    """Where an explanation may start, in the first ``_LONGEST`` characters: a value is short."""
+    for cut in _EXPLAINED.finditer(core, 1):
+        if cut.start() > _LONGEST:
+            return
+        yield cut.start()
 
 
 def _unmarked(text: str) -> str:
@@ -48,9 +57,14 @@ def _is_mark(char: str) -> bool:
 
 
 def _without_remarks(text: str) -> str:
-    """``text`` without the parenthesised remarks ending it, and the marks they leave at its end."""
-    while True:
-        shorter = _unmarked(_REMARK.sub("", text))
-        if shorter == text:
-            return text
-        text = shorter
+    """``text`` without the parenthesised remarks ending it ("Direct call (profile files)"), and
+    the marks they leave at its end."""
+    end = len(text)
+    while end and text[end - 1] == ")":
+        start = text.rfind("(", 0, end)
+        if start < 0 or text.find(")", start, end - 1) >= 0:
+            break
+        end = start
+        while end and _is_mark(text[end - 1]):
+            end -= 1
+    return text[:end]
