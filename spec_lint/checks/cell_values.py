@@ -77,5 +77,6 @@ def _invalid(ctx: Context, allowed: ValueSet, text: str) -> str:
         if spelled == part or is_none(ctx, part):
             return ""
         if spelled:
-            return f'expected "{written.replace(part, spelled, 1)}", spelled as in the template'
+            shown = written.replace(part, spelled, 1) if part in written else spelled
+            return f'expected "{shown}", spelled as in the template'
     return f"expected {allowed.expected}"

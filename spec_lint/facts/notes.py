@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+# A remark in parentheses: "Direct call (profile files)", "64 (vLLM), 32 (SGLang)".
+_REMARK = re.compile(r"\([^()]*\)")
 # Where an explanation may start: a space before a word ("1 per process"), or a dash, colon,
 # comma or semicolon between spaces ("Complete — all flags"). A digit after a space is no
 # explanation: "8 0" is one value. Only the first of a run of spaces starts one, so that a long
@@ -26,9 +28,8 @@ def readings(text: str) -> Iterator[str]:
     part: without status marks and remarks, then without each trailing explanation in turn."""
     written = text.strip()
     yield written
-    core = _without_remarks(_unmarked(written))
-    # A value before an explanation may have its own remark: "64 (vLLM), 32 (SGLang)".
-    shorter = (_without_remarks(core[:cut]) for cut in reversed(list(_cuts(core))))
+    core = _unmarked(" ".join(_REMARK.sub(" ", written).split()))
+    shorter = (_unmarked(core[:cut]) for cut in reversed(list(_cuts(core))))
     for part in dict.fromkeys((core, *shorter)):
         if part and part != written:
             yield part
@@ -54,17 +55,3 @@ def _unmarked(text: str) -> str:
 
 def _is_mark(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) in _MARK_CATEGORIES
-
-
-def _without_remarks(text: str) -> str:
-    """``text`` without the parenthesised remarks ending it ("Direct call (profile files)"), and
-    the marks they leave at its end."""
-    end = len(text)
-    while end and text[end - 1] == ")":
-        start = text.rfind("(", 0, end)
-        if start < 0 or text.find(")", start, end - 1) >= 0:
-            break
-        end = start
-        while end and _is_mark(text[end - 1]):
-            end -= 1
-    return text[:end]
