@@ -61,11 +61,10 @@ def most_used(names: Sequence[set[str]], derived: str) -> str | None:
     votes = Counter(found for ids in names for found in ids)
     if not votes:
         return None
+    # The derived id wins every tie it is in: it is within itself, and no id within it is longer.
     best = max(votes, key=lambda found: (votes[found], _within(found, derived), len(found)))
     share = votes[best]
-    if best == derived or share < 2 or 2 * share <= len(names) or share <= votes[derived]:
-        return None
-    return best
+    return None if best == derived or share < 2 or 2 * share <= len(names) else best
 
 
 def _within(found: str, derived: str) -> bool:
