@@ -5,6 +5,7 @@ Every line number is 1-based and refers to the file as the author sees it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeAlias, TypeVar
 
@@ -29,6 +30,11 @@ class Paragraph:
     @property
     def text(self) -> str:
         return "\n".join(t.text for t in self.lines)
+
+
+# A line break written in HTML (any case; "<br>", "<br/>", "<br />"): a table cell's only way to
+# break a line, and so how a list in a cell puts one item a line.
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
@@ -11,7 +10,7 @@ from markdown_it.rules_inline import StateInline, autolink, html_inline, link
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from spec_lint.blocks import Cell, Comment
+from spec_lint.blocks import LINE_BREAK, Cell, Comment
 from spec_lint.comments import COMMENT_OPEN, comments_in
 from spec_lint.model import Link
 
@@ -48,22 +47,16 @@ def plain_text(inline: Token) -> str:
     return "".join(parts).strip()
 
 
-# A line break written in HTML, which a table cell needs to break a line at all.
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-
-
 def table_cell(inline: Token, column: int) -> Cell:
     """A cell as a reader sees it: a ``<br>`` ends a line, other HTML tags are no text."""
     lines: list[str] = []
     parts: list[str] = []
     for child in inline.children or []:
-        if child.type == "html_inline" and _BREAK.fullmatch(child.content.strip()):
+        if child.type == "html_inline" and LINE_BREAK.fullmatch(child.content.strip()):
             lines.append("".join(parts).strip())
             parts = []
         elif child.type in ("text", "code_inline"):
             parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
     lines.append("".join(parts).strip())
     kept = tuple(line for line in lines if line)
     return Cell(" ".join(kept), inline.content.strip(), column, kept if len(kept) > 1 else ())

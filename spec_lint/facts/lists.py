@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-# A line break written in HTML (any case, "<br>", "<br/>", "<br />"): it separates items.
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# Any other tag is markup: no part of an item.
+from spec_lint.blocks import LINE_BREAK
+
+_SEPARATOR = re.compile(rf"{LINE_BREAK.pattern}|,", re.IGNORECASE)
+# A tag other than a line break is markup: no part of an item.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
 def items(text: str) -> list[str]:
     """The items of a list (``a, b`` or ``a<br>b``), stripped, HTML tags dropped, empty ones left out."""
-    parts = (_TAG.sub("", part).strip() for part in re.split(rf"{_BREAK.pattern}|,", text, flags=re.IGNORECASE))
+    parts = (_TAG.sub("", part).strip() for part in _SEPARATOR.split(text))
     return [part for part in parts if part]
