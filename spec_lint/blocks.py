@@ -5,6 +5,7 @@ Every line number is 1-based and refers to the file as the author sees it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeAlias, TypeVar
 
@@ -31,14 +32,26 @@ class Paragraph:
         return "\n".join(t.text for t in self.lines)
 
 
+# A line break written in HTML (any case; "<br>", "<br/>", "<br />"): a table cell's only way to
+# break a line, and so how a list in a cell puts one item a line.
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A table cell: ``text`` as a reader sees it (markup and code backticks dropped), ``raw`` as
-    written, ``column`` where it starts on its line."""
+    """A table cell: ``text`` as a reader sees it (markup, code backticks and HTML tags dropped,
+    a ``<br>`` read as a space), ``raw`` as written, ``column`` where it starts on its line, and
+    ``lines`` the text's lines when a ``<br>`` breaks it."""
 
     text: str
     raw: str
     column: int = 1
+    lines: tuple[str, ...] = ()
+
+    @property
+    def pieces(self) -> tuple[str, ...]:
+        """The text line by line: a list may be written one item a line, ``<br>`` between them."""
+        return self.lines or (self.text,)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from markdown_it.rules_inline import StateInline, autolink, html_inline, link
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from spec_lint.blocks import Comment
+from spec_lint.blocks import LINE_BREAK, Cell, Comment
 from spec_lint.comments import COMMENT_OPEN, comments_in
 from spec_lint.model import Link
 
@@ -45,6 +45,21 @@ def plain_text(inline: Token) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return "".join(parts).strip()
+
+
+def table_cell(inline: Token, column: int) -> Cell:
+    """A cell as a reader sees it: a ``<br>`` ends a line, other HTML tags are no text."""
+    lines: list[str] = []
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type == "html_inline" and LINE_BREAK.fullmatch(child.content.strip()):
+            lines.append("".join(parts).strip())
+            parts = []
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
+    lines.append("".join(parts).strip())
+    kept = tuple(line for line in lines if line)
+    return Cell(" ".join(kept), inline.content.strip(), column, kept if len(kept) > 1 else ())
 
 
 def links(inline: Token) -> Iterator[Link]:

@@ -11,7 +11,7 @@ from spec_lint import field_forms
 from spec_lint.blocks import Cell, CodeBlock, Paragraph, Row, Table, TextLine, ThematicBreak
 from spec_lint.comments import comments_in
 from spec_lint.frontmatter import front_matter
-from spec_lint.inline import MD, inline_comments, is_comment, links, plain_text
+from spec_lint.inline import MD, inline_comments, is_comment, links, plain_text, table_cell
 from spec_lint.model import Document, Section
 from spec_lint.source import cell_column, cell_count
 
@@ -144,7 +144,7 @@ class _Builder:
                 cells, line = [], (token.map[0] + 1 if token.map else line)
             elif token.type == "inline":
                 column = cell_column(self.document.lines[line - 1], len(cells))
-                cells.append(Cell(plain_text(token), token.content.strip(), column))
+                cells.append(table_cell(token, column))
                 self.add_links_and_comments(token)
             elif token.type == "tr_close":
                 rows.append(Row(line, tuple(cells), cell_count(self.document.lines[line - 1])))

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spec_lint.blocks import Row, Table
+from spec_lint.blocks import Cell, Row, Table
 from spec_lint.checks import register
-from spec_lint.facts.cells import is_checkable, present_tables
+from spec_lint.facts.cells import is_checkable, is_none, present_tables
+from spec_lint.facts.notes import readings
 from spec_lint.findings import Violation
 from spec_lint.titles import normalize_title
 
@@ -26,6 +27,9 @@ class CellValues:
     ``row_values``) holds one of its values, spelled as the template does.
 
     Case counts: "complete" is reported with the template's spelling, "Complete", as expected.
+    A note is let be: a status mark ("✅ Complete"), a remark in parentheses ("Direct call
+    (profile files)") or a trailing explanation. Where values may be combined, a ``<br>``
+    separates them as the set's separators do.
     """
 
     def check(self, ctx: Context) -> Iterator[Violation]:
@@ -39,9 +43,16 @@ class CellValues:
             allowed = ctx.pack.value_sets.get(_set_for(table_def, table, row, column) or "")
             if cell is None or allowed is None or not is_checkable(ctx, cell):
                 continue
-            problem = _invalid(allowed, cell.text)
-            if problem:
-                yield Violation(f'"{cell.text}" is not a valid "{column}" ({problem})', row.line, cell.column)
+            for text in _values(allowed, cell):
+                problem = _invalid(ctx, allowed, text)
+                if problem:
+                    column_at = ctx.doc.column_of(row.line, text, after=cell.column) if cell.lines else cell.column
+                    yield Violation(f'"{text}" is not a valid "{column}" ({problem})', row.line, column_at)
+
+
+def _values(allowed: ValueSet, cell: Cell) -> tuple[str, ...]:
+    """The values the cell gives: one a line where the set combines values, else its text."""
+    return cell.pieces if allowed.separators else (cell.text,)
 
 
 def _set_for(table_def: TemplateTable, table: Table, row: Row, column: str) -> str | None:
@@ -58,10 +69,14 @@ def _set_for(table_def: TemplateTable, table: Table, row: Row, column: str) -> s
     )
 
 
-def _invalid(allowed: ValueSet, text: str) -> str:
-    """Why ``text`` is not a value of ``allowed`` (empty when it is one)."""
+def _invalid(ctx: Context, allowed: ValueSet, text: str) -> str:
+    """Why ``text`` is not a value of ``allowed`` (empty when it is one, or its value part is)."""
     written = " ".join(text.split())
-    spelled = allowed.spelling(written)
-    if spelled == written:
-        return ""
-    return f'expected "{spelled}", spelled as in the template' if spelled else f"expected {allowed.expected}"
+    for part in readings(written):
+        spelled = allowed.spelling(part)
+        if spelled == part or is_none(ctx, part):
+            return ""
+        if spelled:
+            shown = written.replace(part, spelled, 1) if part in written else spelled
+            return f'expected "{shown}", spelled as in the template'
+    return f"expected {allowed.expected}"

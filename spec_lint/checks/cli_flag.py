@@ -28,7 +28,7 @@ _SEPARATOR = re.compile(r"(?<!\s)\s*[,/]\s*(?=-)")
 @dataclass(frozen=True, slots=True)
 class CliFlag:
     """A Flag cell lists ``long`` flags (``--kebab-case``; ``--[no-]name`` for both forms of a
-    switch) and ``short`` one-letter aliases, separated by ``,`` or ``/``, each optionally
+    switch) and ``short`` one-letter aliases, separated by ``,``, ``/`` or ``<br>``, each optionally
     followed by a ``metavar`` (``<PORT>`` or ``PORT``) after a space or ``=``. A value there
     (``--port=8000``) belongs in Default. A flag listed twice is reported at its second listing.
     """
@@ -42,7 +42,8 @@ class CliFlag:
     def check(self, ctx: Context) -> Iterator[Violation]:
         first: dict[str, int] = {}
         for value in column_values(ctx, self.table, self.column):
-            for item, column in value.located(ctx, _SEPARATOR.split(value.text)):
+            items = [item for piece in value.cell.pieces for item in _SEPARATOR.split(piece)]
+            for item, column in value.located(ctx, items):
                 flag, problem = self._review(item)
                 if not problem and flag in first:
                     problem = listed_twice("flag", flag, first[flag])

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.blocks import Table
 from spec_lint.checks import register
-from spec_lint.facts.cells import deliberate_marks, present_tables
+from spec_lint.facts.cells import none_markers, present_tables
 from spec_lint.findings import Violation
 from spec_lint.template import alternatives
 
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class EmptyCell:
     """The cells of a template table's ``required`` columns are not empty; the pack's
-    ``deliberate_empty`` values (``-``, ``—``, ``N/A``) fill a cell on purpose."""
+    ``none_markers`` (``-``, ``—``, ``N/A``, ``None``) fill a cell on purpose."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        marks = alternatives(deliberate_marks(ctx))
+        marks = alternatives(none_markers(ctx))
         hint = f"expected a value, or {marks} if none applies" if marks else "expected a value"
         for table_def, table in present_tables(ctx):
             for column in table_def.required:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
+from spec_lint.facts.lists import items
+from spec_lint.facts.naming import id_spellings
 from spec_lint.findings import Violation
 from spec_lint.pack.markers import Regex, SectionPath, Template
 
@@ -20,8 +22,10 @@ if TYPE_CHECKING:
 class FieldName:
     """A ``**key**:`` field in ``section`` names ``prefix`` (a template) then ``rest`` (a regex).
 
-    Several names may be given, separated by commas or as a nested list under the field. ``expected`` is shown in the message,
-    with ``{prefix}`` filled in.
+    Several names may be given, separated by commas or ``<br>``, or as a nested list under the
+    field. ``expected`` is shown in the message, with ``{prefix}`` filled in. With
+    ``hyphenated_id``, the component id in the prefix may be written with ``-`` for ``_``
+    (``global-planner-config.yaml``), as a file name may be.
     """
 
     key: str
@@ -29,16 +33,16 @@ class FieldName:
     prefix: Template = ""
     rest: Regex = ""
     expected: str = ""
+    hyphenated_id: bool = False
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         prefix = ctx.render(self.prefix)
-        form = re.compile(re.escape(prefix) + self.rest)
+        prefixes = id_spellings(ctx, self.prefix) if self.hyphenated_id else [prefix]
+        form = re.compile(f"(?:{'|'.join(map(re.escape, prefixes))}){self.rest}")
         expected = self.expected.replace("{prefix}", prefix)
         for part in (part for found in ctx.doc.fields_named(self.key, self.section) for part in found.parts):
             column = 1  # each name is looked for after the one before it, not inside it
-            for name in (n.strip() for n in part.text.split(",")):
-                if not name:
-                    continue
+            for name in items(part.text):
                 column = ctx.doc.column_of(part.line, name, after=column)
                 if not ctx.has_placeholder(name) and not form.fullmatch(name):
                     yield Violation(f'{self.key} "{name}" is not of the form {expected}', part.line, column)

@@ -22,7 +22,7 @@ _LABEL = re.compile(r"[a-z_][a-z0-9_]*")
 @register("metric-labels")
 @dataclass(frozen=True, slots=True)
 class MetricLabels:
-    """Metric labels (a comma-separated list, backticked or not) are lower snake case, do not start
+    """Metric labels (a list separated by commas or ``<br>``, backticked or not) are lower snake case, do not start
     with ``__`` and are not one of the ``reserved`` names.
     """
 
@@ -32,7 +32,8 @@ class MetricLabels:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for value in column_values(ctx, self.table, self.column):
-            labels = filter(None, (part.strip(" `") for part in value.text.split(",")))
+            parts = (part for piece in value.cell.pieces for part in piece.split(","))
+            labels = filter(None, (part.strip(" `") for part in parts))
             for label, column in value.located(ctx, labels):
                 problem = self._problem(label)
                 if problem:

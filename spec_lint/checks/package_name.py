@@ -21,14 +21,19 @@ if TYPE_CHECKING:
 @register("package-name")
 @dataclass(frozen=True, slots=True)
 class PackageName:
-    """``pip install`` in the code blocks of ``section`` installs only the ``packages`` (templates)."""
+    """``pip install`` in the code blocks of ``section`` installs only the ``packages`` (templates).
+
+    The installer's own ``tools`` (``pip install --upgrade pip setuptools wheel``) are no
+    package of the component, nor a wrong one: they are let be.
+    """
 
     section: SectionPath
     packages: tuple[Template, ...]
+    tools: tuple[Template, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         allowed = ctx.render_list(self.packages)
-        known = {_canonical(p) for p in allowed}
+        known = {_canonical(p) for p in (*allowed, *ctx.render_list(self.tools))}
         expected = alternatives(allowed)
         for text_line in _install_args(ctx, section_path(self.section)):
             for name in _installed(text_line.text):

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.facts.cells import column_values
+from spec_lint.facts.cells import column_values, is_none
+from spec_lint.facts.notes import readings
 from spec_lint.findings import Violation
 from spec_lint.pack.markers import ColumnName, Regex, TableName
 
@@ -28,8 +29,8 @@ class TypedValues:
     """A value (``column``) fits the type its row declares (``type_column``).
 
     ``types`` maps a type name to ``{pattern, expected}``; types it does not name (string,
-    path, ...) take anything. Empty cells, the pack's deliberate empties and ``accepted``
-    values ("None", "(required)") always pass.
+    path, ...) take anything. Empty cells, the pack's ``none_markers`` and ``accepted`` values
+    ("(required)") always pass. A note after the value is let be: "64 (vLLM)", "1 per process".
     """
 
     table: TableName
@@ -44,8 +45,12 @@ class TypedValues:
         accepted = {value.casefold() for value in self.accepted}
         types = {value.row: value.text for value in column_values(ctx, self.table, self.type_column)}
         for value in column_values(ctx, self.table, self.column):
-            kind, text = types.get(value.row, ""), value.text
+            kind = types.get(value.row, "")
             value_type = value_types.get(kind.casefold())
-            if value_type and text.casefold() not in accepted and not re.fullmatch(value_type.pattern, text):
-                message = f'{self.what} "{text}" does not fit type "{kind}" (expected {value_type.expected})'
+            if value_type and not any(_fits(ctx, value_type, accepted, part) for part in readings(value.text)):
+                message = f'{self.what} "{value.text}" does not fit type "{kind}" (expected {value_type.expected})'
                 yield Violation(message, value.row.line, value.column)
+
+
+def _fits(ctx: Context, value_type: ValueType, accepted: set[str], part: str) -> bool:
+    return part.casefold() in accepted or is_none(ctx, part) or bool(re.fullmatch(value_type.pattern, part))

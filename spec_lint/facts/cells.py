@@ -24,16 +24,24 @@ def present_tables(ctx: Context) -> Iterator[tuple[TemplateTable, Table]]:
             yield found
 
 
-def deliberate_marks(ctx: Context) -> list[str]:
-    """The values that leave a cell blank on purpose: ``-``, ``—``, ``N/A`` (the pack's list)."""
-    return list(ctx.pack.strings("deliberate_empty"))
+def none_markers(ctx: Context) -> list[str]:
+    """The values that say "none" on purpose (``-``, ``N/A``, ``None``, ...: the pack's
+    ``none_markers``), each once whatever its case; an empty cell is no marker a user writes."""
+    marks: dict[str, str] = {}
+    for mark in ctx.pack.strings("none_markers"):
+        if mark.strip():
+            marks.setdefault(mark.strip().casefold(), mark.strip())
+    return list(marks.values())
+
+
+def is_none(ctx: Context, text: str) -> bool:
+    """Does ``text`` say there is no value: a marker of the pack's ``none_markers`` (any case)?"""
+    return text.strip().casefold() in {mark.strip().casefold() for mark in ctx.pack.strings("none_markers")}
 
 
 def is_checkable(ctx: Context, cell: Cell) -> bool:
-    """Does the cell hold a value to check: not blank, not blank on purpose, no placeholder?"""
-    if not cell.text.strip() or ctx.has_placeholder(cell.raw):
-        return False
-    return cell.text.strip().casefold() not in {mark.casefold() for mark in deliberate_marks(ctx)}
+    """Does the cell hold a value to check: not blank, not "none" on purpose, no placeholder?"""
+    return bool(cell.text.strip()) and not ctx.has_placeholder(cell.raw) and not is_none(ctx, cell.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +78,7 @@ def column_values(ctx: Context, table: str, column: str) -> Iterator[Value]:
 
 
 def table_values(ctx: Context, table: Table, column: str) -> Iterator[Value]:
-    """The cells of ``column`` to check: not blank on purpose, no placeholder, not in a ragged
+    """The cells of ``column`` to check: not "none" on purpose, no placeholder, not in a ragged
     row (``table-syntax`` reports it)."""
     index = table.column(column)
     for row in table.sound_rows if index is not None else ():
