@@ -1,0 +1,48 @@
+"""The heading level a document's top sections stand at, when its pack allows several.
+
+A pack with ``section_levels = [1, 2]`` takes documents whose sections are H1s after the title
+and documents whose title is their only H1. Each document is checked against the pack with
+its sections moved to the level that document uses, so that every rule sees one level.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spec_lint.model import Document
+from spec_lint.pack import Pack
+from spec_lint.template import TemplateSection, stands_for
+
+
+def fitted(pack: Pack, doc: Document) -> Pack:
+    """The pack with its sections at the document's level: of the levels the pack allows, the
+    one where most of the template's top sections stand; on a tie, the first one that holds a
+    heading besides the title (a document with no template section at all)."""
+    levels = pack.document.section_levels
+    if len(levels) < 2:
+        return pack
+    level = max(levels, key=lambda level: _weight(pack, doc, level))
+    return at_level(pack, level)
+
+
+def _weight(pack: Pack, doc: Document, level: int) -> tuple[int, bool]:
+    headings = [s for s in doc.sections if s.level == level and s is not doc.title]
+    found = sum(1 for s in headings if any(stands_for(s, section_def) for section_def in pack.sections))
+    return found, bool(headings)
+
+
+def at_level(pack: Pack, level: int) -> Pack:
+    """The pack with its top sections at ``level`` (and their sub-sections below it)."""
+    shift = level - pack.top_level
+    if shift == 0:
+        return pack
+    return dataclasses.replace(
+        pack,
+        document=dataclasses.replace(pack.document, section_level=level),
+        sections=tuple(_shifted(section_def, shift) for section_def in pack.sections),
+    )
+
+
+def _shifted(section_def: TemplateSection, shift: int) -> TemplateSection:
+    children = tuple(_shifted(child, shift) for child in section_def.children)
+    return dataclasses.replace(section_def, level=section_def.level + shift, children=children)
