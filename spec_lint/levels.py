@@ -16,8 +16,8 @@ from spec_lint.template import TemplateSection, stands_for
 
 def fitted(pack: Pack, doc: Document) -> Pack:
     """The pack with its sections at the document's level: of the levels the pack allows, the
-    one where most of the template's top sections stand; on a tie, the first one that holds a
-    heading besides the title (a document with no template section at all)."""
+    one where most of the template's required top sections stand; on a tie, the first one that
+    holds a heading besides the title (a document with none of them at all)."""
     levels = pack.document.section_levels
     if len(levels) < 2:
         return pack
@@ -27,7 +27,8 @@ def fitted(pack: Pack, doc: Document) -> Pack:
 
 def _weight(pack: Pack, doc: Document, level: int) -> tuple[int, bool]:
     headings = [s for s in doc.sections if s.level == level and s is not doc.title]
-    found = sum(1 for s in headings if any(stands_for(s, section_def) for section_def in pack.sections))
+    required = [section_def for section_def in pack.sections if section_def.required]
+    found = sum(1 for s in headings if any(stands_for(s, section_def) for section_def in required))
     return found, bool(headings)
 
 

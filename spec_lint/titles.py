@@ -12,8 +12,10 @@ _SPACE = re.compile(r"\s+")
 # A section number before the name: "1.", "2.3", "2.3.", "1)", "II." (a number glued to a
 # word, as in "3D Parallelism", is part of the name).
 _NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)])(?=[^\w]|$)")
-# What a qualifier starts with: "Proposal, as pseudo-code", "Proposal: a sketch", "Proposal - v2".
-_QUALIFIER = re.compile(r"^(?:,|:|\s+[-–—]\s)")
+# What a qualifier starts with: "Proposal, as pseudo-code", "Proposal - v2" ("Motivation (why
+# now)" is a hint, optional everywhere). A colon starts a title of its own: "Background: Current
+# Architecture" is a part of the proposal, not its Background.
+_QUALIFIER = re.compile(r"^(?:,|\s+[-–—]\s)")
 # Brackets and quotes may be part of a name ("Stable API (1.0)"); other symbols at either end
 # are decoration: emoji (and their joiners and variation selectors), arrows, bullets, colons.
 _KEPT = frozenset("()[]{}<>\"'`")
