@@ -346,7 +346,7 @@ SHAPES = [
     (TEAM + '[remove]\ntables = ["metrics"]',
      'remove.tables: "metrics" is used by SL301, SL303, SL304 (remove them too, or keep the table)'),
     (TEAM.replace('"dynamo-component"', '"dynamo-componnet"'), ('pack.extends: unknown pack "dynamo-componnet" (did you '
-     'mean "dynamo-component"?) (expected a built-in pack (dynamo-component) or a file relative to this one)')),
+     'mean "dynamo-component"?) (expected a built-in pack (dep, dynamo-component) or a file relative to this one)')),
 ]
 
 
@@ -372,7 +372,7 @@ CHAINS = [
      "team.toml: pack.extends: a cycle (team.toml -> ../{folder}/team.toml)"),
     ({"sub.toml": TEAM, "team.toml": '[pack]\nname = "t"\nextends = "sub"\n'},
      ('team.toml: pack.extends: unknown pack "sub" (did you mean "sub.toml"?) (expected a built-in pack '
-     "(dynamo-component) or a file relative to this one)")),
+     "(dep, dynamo-component) or a file relative to this one)")),
 ]
 
 
