@@ -96,6 +96,7 @@ class RuleEntry:
     description: str | None = None
     options: Mapping[str, Any] | None = None
     fixable: bool | None = None
+    example: Mapping[str, str] | None = None  # E's [rules.example] (section, fails, passes)
 
     def __post_init__(self) -> None:
         if not self.code.strip():
