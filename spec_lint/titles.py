@@ -54,7 +54,7 @@ def bare_title(heading: str) -> str:
     return normalize_title(_undecorated(numbered) if numbered != text else text)
 
 
-def _forms(heading: str) -> tuple[str, ...]:
+def title_forms(heading: str) -> tuple[str, ...]:
     """What a heading may stand for: as written, without a trailing hint, and bare."""
     return (normalize_title(heading), normalize_title(strip_hint(heading)), bare_title(heading),
             bare_title(strip_hint(heading)))
@@ -65,7 +65,7 @@ def title_matches(heading: str, title: str, qualified: bool = False) -> bool:
     """Does a heading stand for a template title? Hints in parentheses are optional, and so are
     a section number and decoration; with ``qualified``, a qualifier may follow the title."""
     wanted = normalize_title(title)
-    forms = _forms(heading)
+    forms = title_forms(heading)
     if wanted in forms:
         return True
     return qualified and any(f.startswith(wanted) and _QUALIFIER.match(f[len(wanted):]) for f in forms)
