@@ -34,17 +34,20 @@ class TemplateText:
     ``{text, hint}`` to tell the author something else than to replace it. A sentence that is
     part of a placeholder is left to ``placeholder``.
 
-    With ``whole_sections``, a template section that holds nothing but guidance and placeholders
+    With ``whole_sections``, a template section that holds nothing but guidance, placeholders
+    and the template's ``kept`` texts (labels a written section may keep, such as ``**Pros:**``)
     is one finding at its heading, rather than one for each of its sentences.
     """
 
     texts: tuple[str | Guidance, ...] = ()
     whole_sections: bool = False
+    kept: tuple[str, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         given = (item if isinstance(item, Guidance) else Guidance(item) for item in self.texts)
         wanted = [g for g in given if g.folded]
-        left = list(unfilled(ctx, wanted)) if self.whole_sections else []
+        template = [*wanted, *(Guidance(text) for text in self.kept)]
+        left = list(unfilled(ctx, template)) if self.whole_sections else []
         for section, section_def in left:
             yield Violation(_unfilled(section, section_def), section.line)
         covered = {line for section, _ in left for line in range(section.line, section.end_line + 1)}

@@ -19,11 +19,14 @@ if TYPE_CHECKING:
 
 def unfilled(ctx: Context, wanted: Sequence[Guidance]) -> Iterator[tuple[Section, TemplateSection]]:
     """Each present template section with some text, all of it guidance or placeholders: its
-    blocks, and its sub-sections' (each headed by a template section or a placeholder)."""
+    blocks, and its sub-sections' (each headed by a template section or a placeholder). Not the
+    sub-sections of one that is: it is all one finding."""
+    covered: set[int] = set()
     for parent, section_defs in scopes(ctx):
         for section_def in section_defs:
             found = matches(parent, section_def)
-            if found and _blocks(found[0]) and _template_only(ctx, found[0], wanted):
+            if found and found[0].line not in covered and _blocks(found[0]) and _template_only(ctx, found[0], wanted):
+                covered.update(range(found[0].line, found[0].end_line + 1))
                 yield found[0], section_def
 
 
