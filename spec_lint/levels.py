@@ -26,10 +26,12 @@ def fitted(pack: Pack, doc: Document) -> Pack:
 
 
 def _weight(pack: Pack, doc: Document, level: int) -> tuple[int, bool]:
-    headings = [s for s in doc.sections if s.level == level and s is not doc.title]
+    """How many required top sections stand at ``level``, and whether any heading besides the
+    title does (a first H1 that is a section, in a file without a title, counts as a section)."""
+    at_level = [s for s in doc.sections if s.level == level]
     required = [section_def for section_def in pack.sections if section_def.required]
-    found = sum(1 for s in headings if any(stands_for(s, section_def) for section_def in required))
-    return found, bool(headings)
+    found = sum(1 for s in at_level if any(stands_for(s, section_def) for section_def in required))
+    return found, any(s is not doc.title for s in at_level)
 
 
 def at_level(pack: Pack, level: int) -> Pack:
