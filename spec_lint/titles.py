@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 # Starting only where spaces start (or at the parenthesis), so a run of spaces is read once.
 _PARENS = re.compile(r"(?<!\s)\s*\([^()]*\)\s*$")
@@ -33,7 +32,7 @@ def strip_hint(text: str) -> str:
 
 
 def _is_decoration(char: str) -> bool:
-    return char.isspace() or (not char.isalnum() and char not in _KEPT and unicodedata.category(char)[0] in "SPCMZ")
+    return not char.isalnum() and char not in _KEPT
 
 
 def _undecorated(text: str) -> str:
