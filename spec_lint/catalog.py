@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from spec_lint.checks import registry
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
-from spec_lint.pack import Pack, Rule
+from spec_lint.pack import Example, Pack, Rule
 from spec_lint.pack.names import closest
 from spec_lint.pack.params import references
 
 ENGINE_KIND = "engine"
-_ENGINE_DOC = "Built into the engine: it runs on every file, before or around the pack's checks."
+_ENGINE_DOC = "Built into the engine: it runs on every file, before, around or after the pack's checks."
 _SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
 # Docstrings mark code as RST does (``name``); people read Markdown's `name`. Code that holds a
 # backtick keeps its double backticks, as Markdown writes it too.
@@ -36,11 +36,19 @@ class RuleDoc:
     kind_doc: str
     options: tuple[tuple[str, object], ...] = ()
     params: tuple[tuple[str, object], ...] = ()
-    pack: str = field(default="", compare=False)  # two packs that set a rule up alike show it once
+    fixable: bool = False
+    one_line: str = ""
+    example: Example | None = None
+    why: str = ""
+    # Two packs that set a rule up alike show it once.
+    pack: str = field(default="", compare=False)
+    source: tuple[Rule, Pack] | None = field(default=None, compare=False)
 
     @property
     def summary(self) -> str:
-        """The description's first sentence."""
+        """The pack entry's summary, else the description's first sentence."""
+        if self.one_line:
+            return self.one_line
         text = " ".join(self.description.split())
         found = _SENTENCE.match(text)
         return found[0] if found else text
@@ -48,7 +56,8 @@ class RuleDoc:
 
 def rule_docs(packs: Sequence[Pack]) -> list[RuleDoc]:
     """The engine's rules and the packs' in code order, a rule that several packs set up alike once."""
-    docs = [RuleDoc(r.code, r.name, r.severity, r.description, ENGINE_KIND, _ENGINE_DOC) for r in ENGINE_RULES]
+    docs = [RuleDoc(r.code, r.name, r.severity, r.description, ENGINE_KIND, _ENGINE_DOC, one_line=r.summary)
+            for r in ENGINE_RULES]
     kinds = {cls: kind for kind, cls in registry().items()}
     for pack in packs:
         # Compared, not hashed: option values may be mappings.
@@ -61,7 +70,8 @@ def _pack_rule_doc(rule: Rule, pack: Pack, kinds: Mapping[type, str]) -> RuleDoc
     named = sorted({name for _, value in options for name in references(repr(value))} & set(pack.params))
     kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(rule.check), "?"), kind_doc,
-                   options, tuple((name, pack.params[name].value) for name in named), pack.name)
+                   options, tuple((name, pack.params[name].value) for name in named), rule.fixable, rule.summary,
+                   rule.example, rule.why, pack.name, (rule, pack))
 
 
 def _single_backticks(code: re.Match[str]) -> str:

@@ -47,11 +47,15 @@ def _skeleton(text: str) -> str:
 
 
 def is_document_of(doc: Document, pack: Pack) -> bool:
-    """Is the document of the pack's type: its title ends as the pack's do, or it has the pack's field?"""
+    """Is the document of the pack's type: its title ends as the pack's do, or it has the pack's
+    field (near enough to the title, if the pack says how near)?"""
     title = title_of(doc, pack)
     if title and has_title_suffix(title.title, pack):
         return True
-    return any(doc.field(key) is not None for key in pack.document.detect.fields)
+    detect = pack.document.detect
+    # A field far below the title is a word of the text (a README's "Status"), no marker.
+    last = (title.line if title else 1) + detect.within_lines if detect.within_lines else len(doc.lines)
+    return any(found.line <= last for key in detect.fields for found in doc.fields_named(key)[:1])
 
 
 def title_of(doc: Document, pack: Pack) -> Section | None:
@@ -66,10 +70,17 @@ def title_of(doc: Document, pack: Pack) -> Section | None:
 def passed_over(packs: Sequence[Pack]) -> str:
     """Why a file is a document of none of the packs, from their markers."""
     suffixes = dict.fromkeys(p.document.detect.title_suffix for p in packs if p.document.detect.title_suffix.strip())
-    fields = dict.fromkeys(key for p in packs for key in p.document.detect.fields)
+    fields: dict[int, dict[str, None]] = {}  # the keys wanted within so many lines (0: anywhere)
+    for detect in (p.document.detect for p in packs):
+        fields.setdefault(detect.within_lines, {}).update(dict.fromkeys(detect.fields))
     missing = [f"no H1 ending in {alternatives(tuple(suffixes))}" if suffixes else "",
-               f"no {alternatives(tuple(fields))} field" if fields else ""]
+               *(_fields_marker(tuple(keys), within) for within, keys in fields.items() if keys)]
     return "not a spec: " + " and ".join(filter(None, missing))
+
+
+def _fields_marker(keys: tuple[str, ...], within_lines: int) -> str:
+    near = f" within {within_lines} lines of the title" if within_lines else ""
+    return f"no {alternatives(keys)} field{near}"
 
 
 def has_title_suffix(title: str, pack: Pack) -> bool:

@@ -8,8 +8,31 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from spec_lint.config.globs import Glob, glob, matches_any
+
 SKIPPED_DIRS = frozenset({"node_modules"})
 _MISSING = (errno.ENOENT, errno.ENOTDIR)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which files a folder walk takes: those ``include`` matches and ``exclude`` does not, nor a
+    folder they are in (globs relative to ``root``, the current folder when None). With ``force``, ``exclude`` also applies to the paths
+    named on the command line, which otherwise are always linted (as ruff's ``--force-exclude``)."""
+
+    include: tuple[Glob, ...] = (glob("*.md"),)
+    exclude: tuple[Glob, ...] = ()
+    root: Path | None = None
+    force: bool = False
+
+    def excluded(self, path: Path) -> bool:
+        return bool(self.exclude) and matches_any(self.exclude, path, self.root or Path.cwd())
+
+    def takes(self, path: Path) -> bool:
+        return matches_any(self.include, path, self.root or Path.cwd(), itself=True) and not self.excluded(path)
+
+
+DEFAULT_SCOPE = Scope()
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,8 +43,9 @@ class Found:
     problems: tuple[str, ...] = ()
 
 
-def markdown_files(root: Path) -> Found:
-    """``*.md`` below ``root`` in sorted order, skipping hidden folders and ``node_modules``.
+def markdown_files(root: Path, scope: Scope = DEFAULT_SCOPE) -> Found:
+    """The files below ``root`` that ``scope`` takes (``*.md``), in sorted order, skipping hidden
+    folders, ``node_modules`` and excluded folders.
 
     Iterative (a tree thousands of levels deep is no RecursionError) and never follows a folder
     symlink, so a link loop ends. A folder that cannot be listed is a problem, and the walk goes on.
@@ -36,8 +60,9 @@ def markdown_files(root: Path) -> Found:
         except OSError as error:
             problems.append(f"{folder}: cannot read folder: {error.strerror or error}")
             continue
-        files.extend(Path(e.path) for e in entries if e.name.endswith(".md") and not _is_folder(e))
-        pending.extend(reversed([Path(e.path) for e in entries if _is_folder(e) and _walked(e)]))
+        files.extend(Path(e.path) for e in entries if not _is_folder(e) and scope.takes(Path(e.path)))
+        folders = [Path(e.path) for e in entries if _is_folder(e) and _walked(e)]
+        pending.extend(reversed([folder for folder in folders if not scope.excluded(folder)]))
     return Found(tuple(files), tuple(problems))
 
 
@@ -58,18 +83,20 @@ def _walked(entry: os.DirEntry[str]) -> bool:
     return not entry.is_symlink() and not entry.name.startswith(".") and entry.name not in SKIPPED_DIRS
 
 
-def expand(paths: list[Path]) -> Found:
+def expand(paths: list[Path], scope: Scope = DEFAULT_SCOPE) -> Found:
     """What the user named, as files to lint (each once) and one-line problems (a path that does
     not exist or cannot be looked at, a folder that cannot be listed)."""
     files: dict[Path, None] = {}
     problems: list[str] = []
     for path in paths:
+        if scope.force and scope.excluded(path):
+            continue
         try:
             is_folder = stat.S_ISDIR(os.stat(path).st_mode)
         except OSError as error:
             problems.append(f"{path}: {_stat_problem(error)}")
             continue
-        found = markdown_files(path) if is_folder else Found((path,))
+        found = markdown_files(path, scope) if is_folder else Found((path,))
         files.update(dict.fromkeys(found.files))
         problems.extend(found.problems)
     return Found(tuple(files), tuple(problems))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import is_document_of, might_be, passed_over
-from spec_lint.findings import Finding, Report, Severity, Violation
+from spec_lint.directives import Known
+from spec_lint.findings import Finding, Report, Severity, Suppressed, Violation
 from spec_lint.identity import component_id
 from spec_lint.levels import fitted
 from spec_lint.model import Document
@@ -16,39 +18,51 @@ from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
 from spec_lint.reading import Head, TooLargeError, UnreadableError, read_head, text_of
 from spec_lint.settings import DEFAULT_SETTINGS, Settings
+from spec_lint.suppressions import suppress
 
 
 @dataclass(frozen=True, slots=True)
 class EngineRule:
-    """A rule of the engine itself, in no pack: what happens to a file before or around its checks."""
+    """A rule of the engine itself, in no pack: what happens to a file before, around or after its checks."""
 
     code: str
     name: str
     description: str
     severity: Severity = Severity.ERROR
+    summary: str = ""  # what it reports, for `spec-lint rules`; the description's first sentence if empty
 
 
 INTERNAL_ERROR = EngineRule("SL000", "internal-error", """
 A rule raised an exception on this file: a bug in spec-lint, please report it. The other rules
 still report, and the run exits 2 because the file was not fully checked.
-""".strip())
+""".strip(), summary="a rule raised an exception on the file (a bug: please report it); the other rules still "
+                     "report and the run exits 2")
 UNREADABLE = EngineRule("SL001", "unreadable-file", """
 The file cannot be read as text: it is not a regular file (a FIFO, a device, a folder), it cannot
 be opened, or it is binary or not UTF-8. Nothing else is reported on it. A binary or non-UTF-8
 file whose text does not look like a document of any pack is passed over instead.
-""".strip())
+""".strip(), summary="the file cannot be read or is not UTF-8 text (not a regular file, no permission, binary, "
+                     "bad encoding)")
 TOO_LARGE = EngineRule("SL003", "file-too-large", """
 The file is larger than --max-file-size (1 MiB unless set; 0 for no limit), so it is not parsed:
 a specification is far smaller, and a huge file would slow every commit. A large file whose
 first --max-file-size bytes do not look like a document of any pack is passed over instead.
-""".strip())
-ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, TOO_LARGE)
+""".strip(), summary="the file is larger than `--max-file-size` and is not parsed")
+UNUSED_SUPPRESSION = EngineRule("SL002", "unused-suppression", """
+A suppression comment (`<!-- spec-lint-disable-next-line SL301 -- why -->` and its forms) is of
+an unknown form, names a code that is no rule of the pack, silenced no finding, or, with
+--require-reason, gives no reason after " -- ". A stale suppression would silence the next real
+finding unseen. SL000 is never suppressed; SL002 itself only by a comment that names it.
+""".strip(), Severity.WARNING, summary="a suppression comment of an unknown form, naming an unknown code, "
+                                       "silencing nothing, or (with `--require-reason`) without a reason")
+ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, UNUSED_SUPPRESSION, TOO_LARGE)
 
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
     findings: tuple[Finding, ...] = ()
     skipped: str = ""
+    suppressed: tuple[Suppressed, ...] = ()
 
     @property
     def errors(self) -> tuple[str, ...]:
@@ -68,6 +82,7 @@ def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings 
         linted=tuple(str(path) for path, result in results if not result.skipped),
         skipped=tuple((str(path), result.skipped) for path, result in results if result.skipped),
         errors=tuple(error for _, result in results for error in result.errors),
+        suppressed=tuple(s for _, result in results for s in result.suppressed),
     )
 
 
@@ -106,7 +121,7 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings =
     pack, doc = detected
     pack = fitted(pack, doc)  # a pack that allows several section levels: the one this document uses
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
-    return FileResult(tuple(select(run_rules(ctx), doc, settings)))
+    return select(run_rules(ctx), ctx, settings)
 
 
 def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
@@ -131,17 +146,31 @@ def run_rules(ctx: Context) -> list[Finding]:
     return findings
 
 
-def select(findings: list[Finding], doc: Document, settings: Settings) -> list[Finding]:
+def select(findings: list[Finding], ctx: Context, settings: Settings) -> FileResult:
     """The findings to report: the document's suppression comments, then the configuration
-    (rules switched off or to another severity for this file)."""
-    adjusted = (settings.adjusted(finding) for finding in findings)
-    return [finding for finding in adjusted if finding is not None]
+    (rules switched off or to another severity for this file); suppressed ones kept apart."""
+    report = functools.partial(_finding, ctx.path, UNUSED_SUPPRESSION)
+    outcome = suppress(findings, ctx.doc, known_rules(ctx.pack), report, settings.require_reason)
+    kept = (settings.adjusted(finding) for finding in outcome.kept)
+    silenced = ((s, settings.adjusted(s.finding)) for s in outcome.suppressed)
+    return FileResult(tuple(f for f in kept if f is not None),
+                      suppressed=tuple(replace(s, finding=f) for s, f in silenced if f is not None))
+
+
+def known_rules(pack: Pack) -> Known:
+    """What a suppression comment in a document of ``pack`` may name."""
+    rules: tuple[Rule | EngineRule, ...] = (*pack.rules, *ENGINE_RULES)
+    names = tuple((rule.code, rule.name) for rule in rules)
+    return Known(names, fixed=frozenset({INTERNAL_ERROR.code}), own=UNUSED_SUPPRESSION.code)
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:
-    for v in violations:
-        end = v.end_line if v.end_line is not None else v.line
-        yield Finding(str(path), v.line, v.column, end, rule.code, rule.name, rule.severity, v.message, v.fix)
+    return (_finding(path, rule, v) for v in violations)
+
+
+def _finding(path: Path, rule: Rule | EngineRule, v: Violation) -> Finding:
+    end = v.end_line if v.end_line is not None else v.line
+    return Finding(str(path), v.line, v.column, end, rule.code, rule.name, rule.severity, v.message, v.fix)
 
 
 def _engine_finding(path: Path, rule: EngineRule, message: str) -> Finding:

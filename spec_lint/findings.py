@@ -71,10 +71,21 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding a comment in its file silenced: the comment's line, and its reason ("" when none)."""
+
+    finding: Finding
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """A run's findings, the files linted and passed over (with why), and problems that are no finding."""
+    """A run's findings, the files linted and passed over (with why), problems that are no finding,
+    and the findings suppression comments silenced."""
 
     findings: tuple[Finding, ...]
     linted: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]
     errors: tuple[str, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()

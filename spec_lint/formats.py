@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import click
 
-from spec_lint.findings import Finding, Report, Severity
+from spec_lint.findings import Finding, Report, Severity, Suppressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,13 @@ def _text_line(finding: Finding, color: bool) -> str:
     return f"{where} {code} [{finding.name}] {printable(finding.message)}"
 
 
+def suppressed_line(silenced: Suppressed) -> str:
+    """A silenced finding as --verbose shows it: the finding's line, then the comment's line and reason."""
+    reason = f'"{printable(silenced.reason)}"' if silenced.reason else "no reason given"
+    where = f"by the comment on line {silenced.line}"
+    return f"suppressed {_text_line(silenced.finding, False)} ({where}: {reason})"
+
+
 # C0 and C1 controls, DEL, bidi marks, overrides and isolates, and lone surrogates (the bytes of a
 # file name that are not UTF-8): a terminal or a CI log would obey them or fail to encode them.
 UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -79,6 +86,8 @@ def summary(report: Report) -> str:
     counts = f"{_plural(len(report.linted), 'spec')} checked"
     if report.skipped:
         counts += f", {_plural(len(report.skipped), 'file')} passed over"
+    if report.suppressed:
+        counts += f", {_plural(len(report.suppressed), 'finding')} suppressed"
     if report.errors:
         counts += f", {_plural(len(report.errors), 'problem')} reported above"
     if not report.findings:

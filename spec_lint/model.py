@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spec_lint.blocks import AnyBlock, Block, Comment, ThematicBreak
+from spec_lint.blocks import AnyBlock, Block, Comment, TextLine, ThematicBreak
 from spec_lint.titles import normalize_title, title_matches
 
 
@@ -43,12 +43,16 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """A ``**Key**: value`` line; ``section`` is the title of the section that holds it."""
+    """A ``**Key**: value`` line (or another form of it: see spec_lint.field_forms); ``section``
+    is the title of the section that holds it. ``parts`` are the pieces of the value where they
+    are written (the rest of the line, then each item of a nested list); ``value`` joins them
+    with ", "."""
 
     key: str
     value: str
     line: int
     section: str
+    parts: tuple[TextLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

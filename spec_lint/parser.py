@@ -7,19 +7,16 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from spec_lint import field_forms
 from spec_lint.blocks import Cell, CodeBlock, Paragraph, Row, Table, TextLine, ThematicBreak
 from spec_lint.comments import comments_in
 from spec_lint.frontmatter import front_matter
 from spec_lint.inline import MD, inline_comments, is_comment, links, plain_text
-from spec_lint.model import Document, Field, Section
-from spec_lint.source import cell_column, cell_count, without_end
+from spec_lint.model import Document, Section
+from spec_lint.source import cell_column, cell_count
 
-# The value runs to the line's end and is stripped after: a lazy value before "\s*$" would read
-# a run of spaces inside it again from each of its characters.
-_FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*)")
-# Hard line breaks ending a field's line (`<br>`, `<br />`, a backslash) are markup, not value.
-# Written for the reversed text (see without_end): a search for "...$" starts again at each break.
-_HARD_BREAKS_REVERSED = re.compile(r"(?:(?:>/?\s*rb<|\\)\s*)+", re.IGNORECASE)
+# The blocks after which a field's value is no longer a list below it.
+_ENDS_VALUE = frozenset({"heading_open", "table_open", "fence", "code_block", "hr", "html_block"})
 # The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
 _NEWLINE = re.compile(r"\r\n?|\n")
 
@@ -32,8 +29,11 @@ def parse(text: str) -> Document:
         lines.pop()
     builder = _Builder(lines)
     builder.feed(MD.parse(text))
-    builder.document.index_sections()
-    return builder.document
+    builder.close_field()
+    document = builder.document
+    document.index_sections()
+    document.fields = sorted([*document.fields, *field_forms.heading_fields(document.root)], key=lambda f: f.line)
+    return document
 
 
 def _lines_of(token: Token) -> tuple[TextLine, ...]:
@@ -47,6 +47,7 @@ class _Builder:
         self.document = Document(root=Section("", 0, 1), lines=lines)
         self.stack: list[Section] = [self.document.root]
         self.lists = 0
+        self.open_field: field_forms.OpenField | None = None
 
     @property
     def section(self) -> Section:
@@ -60,6 +61,8 @@ class _Builder:
     def take(self, tokens: Sequence[Token], index: int) -> int:
         token = tokens[index]
         kind = token.type
+        if kind in _ENDS_VALUE:
+            self.close_field()
         if kind == "heading_open":
             self.open_section(token, tokens[index + 1])
             return index + 3
@@ -106,12 +109,24 @@ class _Builder:
         paragraph = Paragraph(_lines_of(token), in_list=self.lists > 0)
         self.section.blocks.append(paragraph)
         self.add_links_and_comments(token)
-        for text_line in paragraph.lines:
-            match = _FIELD.match(text_line.text)
-            if match:
-                value = without_end(match["value"].replace("`", "").strip(), _HARD_BREAKS_REVERSED)
-                field = Field(match["key"].strip(), value, text_line.line, self.section.title)
-                self.document.fields.append(field)
+        fields = field_forms.paragraph_fields(paragraph, self.section.title)
+        self.add_to_open_field(paragraph, holds_fields=bool(fields))
+        self.document.fields.extend(fields)
+        last = fields[-1] if fields else None
+        # A list goes on the value of a list item's field, or of a field with nothing on its line.
+        if last is not None and last.line == paragraph.lines[-1].line and (self.lists or not last.value):
+            self.close_field()
+            self.open_field = field_forms.OpenField(len(self.document.fields) - 1, self.lists + 1)
+
+    def add_to_open_field(self, paragraph: Paragraph, holds_fields: bool) -> None:
+        open_field = self.open_field
+        if open_field is not None and not open_field.takes(paragraph, self.lists, holds_fields, self.document.fields):
+            self.close_field()
+
+    def close_field(self) -> None:
+        if self.open_field is not None:
+            self.open_field.close(self.document.fields)
+            self.open_field = None
 
     def add_code(self, token: Token) -> None:
         start, end = token.map if token.map else (0, 1)
@@ -135,5 +150,7 @@ class _Builder:
                 rows.append(Row(line, tuple(cells), cell_count(self.document.lines[line - 1])))
             index += 1
         if rows:
-            self.section.blocks.append(Table(rows[0].line, rows[0].cells, tuple(rows[1:])))
+            table = Table(rows[0].line, rows[0].cells, tuple(rows[1:]))
+            self.section.blocks.append(table)
+            self.document.fields.extend(field_forms.row_fields(table, self.section.title))
         return index + 1

@@ -439,8 +439,8 @@ def test_rules_lists_rules_and_does_not_lint_a_folder(tmp_path: Path, monkeypatc
     listed = run("rules")
     assert listed.exit_code == 0
     codes = [line.split()[0] for line in stdout_lines(listed)]
-    assert codes == sorted({"SL000", "SL001", "SL003", *(rule.code for rule in builtin_pack().rules)})
-    assert "SL102  missing-section" in listed.stdout and "Every section of the template is present." in listed.stdout
+    assert codes == sorted({"SL000", "SL001", "SL002", "SL003", *(rule.code for rule in builtin_pack().rules)})
+    assert "SL102  missing-section" in listed.stdout and "a required section of the template is absent" in listed.stdout
     for path in ("rules/", "./rules"):
         assert run(path).exit_code == 1, path
     assert run("check", "rules").exit_code == 1
@@ -450,7 +450,8 @@ def test_rules_as_json() -> None:
     items = json.loads(run("rules", "--output-format", "json").stdout)
     first = next(item for item in items if item["code"] == "SL102")
     assert (first["name"], first["severity"], first["check"]) == ("missing-section", "error", "missing-section")
-    assert first["summary"] == "Every section of the template is present."
+    assert first["summary"].startswith("a required section of the template is absent (")
+    assert first["fixable"] is False
 
 
 def test_explain_prints_the_description_the_check_and_its_options() -> None:
@@ -462,7 +463,9 @@ def test_explain_prints_the_description_the_check_and_its_options() -> None:
     options = lines[lines.index('Options in the "dynamo-component" pack:') + 1: lines.index("Pack parameters they use:") - 1]
     assert options == ['  options.table = "metrics"', '  options.column = "Metric Name"', '  options.what = "metric"',
                        '  options.prefix = "{metric_prefix}"']
-    assert lines[-1] == '  params.metric_prefix = "dynamo_{component}_"'
+    params = lines.index("Pack parameters they use:")
+    assert lines[params + 1:params + 3] == ['  params.metric_prefix = "dynamo_{component}_"', ""]
+    assert lines[-1] == "  SL301 reports nothing."
     assert run("explain", "metric-prefix").stdout == result.stdout
     assert run("explain", "sl301").stdout == result.stdout
 
@@ -472,7 +475,8 @@ def test_explain_shows_options_as_toml_and_docs_with_single_backticks() -> None:
         out = run("explain", code).stdout
         assigned = [line.strip() for line in out.splitlines() if line.startswith(("  options.", "  params."))]
         tomllib.loads("\n".join(assigned))  # raises on anything a pack could not hold
-        assert not re.search(r"``[^`]+``", out.split("Checked by", 1)[1]), code  # `` `a` `` stays
+        docs = out.split("Checked by", 1)[1].split("\nExample, ", 1)[0]  # the examples hold code fences
+        assert not re.search(r"``[^`]+``", docs), code  # `` `a` `` stays
     assert "(`similarity`, as difflib measures it)" in run("explain", "SL102").stdout
 
 

@@ -102,7 +102,7 @@ def test_a_plain_parameter_in_a_base_pack_is_refused() -> None:
 def test_a_check_needs_the_parameters_it_reads() -> None:
     rule = '[[rules]]\ncode = "T1"\nname = "missing-table"\ncheck = "missing-table"\n'
     assert refusal(TINY + rule) == (
-        'team.toml: T1: check "missing-table" needs parameter "not_applicable" (expected it under [params])'
+        'team.toml: T1: check "missing-table" needs parameter "stand_in_phrases" (expected it under [params])'
     )
 
 

@@ -81,6 +81,8 @@ def test_field_lines(framed: tuple[Document, int]) -> None:
         ("Template Version", "1.0", 3),
         ("Last Updated", "2026-01-02", 4),
         ("Support Level", "Library", 11),
+        ("--port", "int", 18),  # a two-column table's rows are fields too
+        ("--host", "string", 19),
         ("Span Name", "dynamo.router.select", 25),
     ]
 
@@ -137,6 +139,8 @@ def test_field_records_its_section() -> None:
         "Router - 1.0 Component Specification",
         "Router - 1.0 Component Specification",
         "Overview",
+        "Design",
+        "Design",
         "Design",
     ]
 

@@ -10,7 +10,9 @@ from click.testing import CliRunner
 from conftest import ROOT
 
 from spec_lint import Pack, lint_paths
+from spec_lint.catalog import rule_docs
 from spec_lint.cli import main
+from spec_lint.cli.rules import markdown
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.pack import load_pack_text
 
@@ -75,13 +77,18 @@ def where(line: str) -> str:
     return match[0] if match else line
 
 
-def test_every_rule_has_one_row_with_its_name_and_severity(pack: Pack) -> None:
-    rows = re.findall(r"^\| (SL\d{3}) \| ([a-z0-9-]+) \| (error|warning) \| \S.* \|$", section("Rules"), re.MULTILINE)
-    documented = {code: (name, severity) for code, name, severity in rows}
-    assert len(documented) == len(rows), "a rule has two rows"
+def test_the_rule_table_is_the_generated_one(pack: Pack) -> None:
+    table = [line for line in section("Rules").splitlines() if line.startswith("|")]
+    assert "\n".join(table) == markdown(rule_docs([pack])), "update README.md from `spec-lint rules --output-format markdown`"
+
+
+def test_the_rule_table_has_one_row_per_rule_with_its_name_and_severity(pack: Pack) -> None:
+    rows = re.findall(r"^\| (SL\d{3}) \| ([a-z0-9-]+) \| (error|warning) \| (?:yes|no) \| \S.* \|$",
+                      markdown(rule_docs([pack])), re.MULTILINE)
     rules = {rule.code: (rule.name, rule.severity.value) for rule in pack.rules}
     rules |= {rule.code: (rule.name, rule.severity.value) for rule in ENGINE_RULES}
-    assert documented == rules
+    assert {code: (name, severity) for code, name, severity in rows} == rules
+    assert len(rows) == len(rules)
 
 
 def test_every_rule_has_a_description(pack: Pack) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from spec_lint.pack.options import build
 from spec_lint.pack.references import Scope
+from spec_lint.plugins import CHECKS_GROUP, import_plugin, plugins
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -30,8 +31,8 @@ _REGISTRY: dict[str, type] = {}
 
 
 def register(kind: str) -> Callable[[CheckType], CheckType]:
-    """A class decorator: packs name the decorated check ``kind``. Built-in and (later) plugin
-    checks go through here alike, so two classes claiming one kind is an error, not a shadowing."""
+    """A class decorator: packs name the decorated check ``kind``. Built-in and plugin checks go
+    through here alike, so two classes claiming one kind is an error, not a shadowing."""
     def add(cls: CheckType) -> CheckType:
         known = _REGISTRY.get(kind)
         if known is not None and _origin(known) != _origin(cls):
@@ -47,16 +48,19 @@ def _origin(cls: type) -> str:
 
 
 def registry() -> dict[str, type]:
-    """Every check class by kind, once the built-in check modules are imported."""
-    _import_builtins()
+    """Every check class by kind, once the built-in and the plugins' check modules are imported."""
+    _import_checks()
     return _REGISTRY
 
 
 @functools.cache
-def _import_builtins() -> None:
-    """Import the built-in check modules, once: a pack looks up a kind for each of its rules."""
+def _import_checks() -> None:
+    """Import the check modules, once: a pack looks up a kind for each of its rules. Built-in
+    modules are found in this package (no install needed); plugins by their entry points."""
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
+    for plugin in plugins(CHECKS_GROUP):
+        import_plugin(plugin)
 
 
 def check_class(kind: str) -> type | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from spec_lint.checks import register
-from spec_lint.facts.anchors import anchors, html_links
+from spec_lint.facts.anchors import anchors, html_links, visible
 from spec_lint.facts.linked import Suggestions, linked_anchors
 from spec_lint.findings import Violation
 from spec_lint.model import Link
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _MARKDOWN = (".md", ".markdown")
+# GitHub's anchors of a line or a range of lines in a file's source view.
+_LINE_ANCHOR = re.compile(r"L\d+(?:-L\d+)?")
 
 
 @register("broken-link")
@@ -50,8 +52,9 @@ class _Known:
 
 
 def _problem(ctx: Context, known: _Known, link: Link) -> str:
-    target, _, fragment = link.target.partition("#")
-    target, fragment = unquote(target.split("?")[0]), unquote(fragment)
+    written, _, fragment = link.target.partition("#")
+    written, _, query = written.partition("?")
+    target = unquote(written)
     if _EXTERNAL.match(link.target) or target.startswith("/"):
         return ""  # the web and the repository root are out of reach
     if ctx.has_placeholder(unquote(link.target)):
@@ -59,8 +62,10 @@ def _problem(ctx: Context, known: _Known, link: Link) -> str:
     path = ctx.path.parent / target if target else ctx.path
     if not _exists(path):
         return f'link target "{target}" does not exist (expected a path relative to this spec\'s folder)'
-    if fragment and (not target or path.suffix.casefold() in _MARKDOWN):
-        return _fragment_problem(known, path, fragment, target)
+    # A query asks for another view of the file (GitHub's "?plain=1" source view, whose "#L3"
+    # anchors are lines): its fragment is no heading anchor.
+    if fragment and not query and (not target or path.suffix.casefold() in _MARKDOWN):
+        return _fragment_problem(known, path, unquote(fragment), target)
     return ""
 
 
@@ -105,11 +110,14 @@ def _fragment_problem(known: _Known, path: Path, fragment: str, target: str) -> 
     if path not in known.anchors:
         known.anchors[path] = linked_anchors(path)
     found = known.anchors[path]
-    where = f'"{target}"' if target else "this document"
+    where, written = (f'"{target}"' if target else "this document"), visible(fragment)
     if found is None:
-        return f'link target "{target}" cannot be read, so its fragment "#{fragment}" cannot be checked'
+        return f'link target "{target}" cannot be read, so its fragment "#{written}" cannot be checked'
     if fragment in found:
         return ""
+    if _LINE_ANCHOR.fullmatch(fragment):
+        return (f'link fragment "#{fragment}" is a line anchor, which GitHub has only in the source view '
+                f'(expected "{target or path.name}?plain=1#{fragment}")')
     close = known.suggestions.closest(fragment, found)
-    hint = f'did you mean "#{close}"' if close else "expected the anchor of one of its headings"
-    return f'link fragment "#{fragment}" matches no heading in {where} ({hint})'
+    hint = f'did you mean "#{visible(close)}"' if close else "expected the anchor of one of its headings"
+    return f'link fragment "#{written}" matches no heading in {where} ({hint})'

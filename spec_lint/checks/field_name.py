@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 class FieldName:
     """A ``**key**:`` field in ``section`` names ``prefix`` (a template) then ``rest`` (a regex).
 
-    Several names may be given, separated by commas. ``expected`` is shown in the message,
+    Several names may be given, separated by commas or as a nested list under the field. ``expected`` is shown in the message,
     with ``{prefix}`` filled in.
     """
 
@@ -34,12 +34,12 @@ class FieldName:
         prefix = ctx.render(self.prefix)
         form = re.compile(re.escape(prefix) + self.rest)
         expected = self.expected.replace("{prefix}", prefix)
-        for found in ctx.doc.fields_named(self.key, self.section):
+        for part in (part for found in ctx.doc.fields_named(self.key, self.section) for part in found.parts):
             column = 1  # each name is looked for after the one before it, not inside it
-            for name in (n.strip() for n in found.value.split(",")):
+            for name in (n.strip() for n in part.text.split(",")):
                 if not name:
                     continue
-                column = ctx.doc.column_of(found.line, name, after=column)
+                column = ctx.doc.column_of(part.line, name, after=column)
                 if not ctx.has_placeholder(name) and not form.fullmatch(name):
-                    yield Violation(f'{self.key} "{name}" is not of the form {expected}', found.line, column)
+                    yield Violation(f'{self.key} "{name}" is not of the form {expected}', part.line, column)
                 column += len(name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -11,10 +10,12 @@ from spec_lint.blocks import Paragraph, Table
 from spec_lint.checks import register
 from spec_lint.checks.table_columns import column_list
 from spec_lint.facts.rows import first_row
+from spec_lint.facts.stand_ins import STAND_IN_PARAMS, StandIns
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
+    from spec_lint.template import TemplateTable
 
 
 @register("missing-table")
@@ -22,24 +23,33 @@ if TYPE_CHECKING:
 class MissingTable:
     """A section the template gives a table has one, or a sentence saying it does not apply.
 
+    Such a sentence is a short paragraph (one or two sentences) that says there is nothing
+    ("None: this is a library.", "This component exposes no metrics.", "... are out of scope"),
+    or that the section does not apply, is not needed or not required, or negates its subject
+    ("The router takes no flags."); the words are the pack's ``stand_in_*`` parameters. A text
+    that only talks about the subject ("Health is important.") is no stand-in.
+
     An empty section is left to ``empty-section``, one still holding a placeholder to
     ``placeholder``, a table that markdown does not read as one (no delimiter row) to
     ``table-syntax``.
     """
 
-    params: ClassVar[tuple[str, ...]] = ("not_applicable",)
+    params: ClassVar[tuple[str, ...]] = STAND_IN_PARAMS
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        not_applicable = re.compile(ctx.render_pattern("{not_applicable}"), re.IGNORECASE)
+        stand_ins = StandIns.of(ctx)
         for table_def in ctx.pack.tables.values():
             section = ctx.section(table_def.section)
             if section is None or not section.has_content or section.blocks_of(Table):
                 continue
             paragraphs = section.blocks_of(Paragraph)
-            if any(not_applicable.search(p.text) or ctx.has_placeholder(p.text) or first_row(p) for p in paragraphs):
+            if any(ctx.has_placeholder(p.text) or first_row(p) or stand_ins.stands_in(p, section.title)
+                   for p in paragraphs):
                 continue
-            yield Violation(
-                f'section "{section.title}" has no table (expected columns {column_list(table_def)}, '
-                "or a sentence saying none apply)",
-                section.line,
-            )
+            yield Violation(f'section "{section.title}" has no table (expected {table_or_stand_in(table_def)})',
+                            section.line)
+
+
+def table_or_stand_in(table_def: TemplateTable) -> str:
+    """What a section the template gives a table holds instead of nothing."""
+    return f"a table with columns {column_list(table_def)}, or a sentence saying it does not apply"

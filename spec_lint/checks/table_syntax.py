@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 @register("table-syntax")
 @dataclass(frozen=True, slots=True)
 class TableSyntax:
-    """Lines written as table rows are read as the author meant: no blank line cuts rows off from
-    their table, a header has its ``|---|`` delimiter row, a row has as many cells as the header.
-    Other table rules skip rows that break this.
+    """Lines written as table rows are read as the author meant: no blank line or HTML comment
+    line cuts rows off from their table (reported once, naming that line, not as a header without
+    its delimiter row), a header has its ``|---|`` delimiter row, a row has as many cells as the
+    header. Other table rules skip rows that break this.
     """
 
     def check(self, ctx: Context) -> Iterator[Violation]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.findings import Violation
+from spec_lint.template import stands_for
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 class Title:
     """The document has an H1 title that matches the pack's ``title_pattern`` (the message shows
     its ``title_example``), and no other H1, unless the template's sections are H1s (then an H1
-    that is a template section is no title)."""
+    that is a template section is no title). A template section written as an H1 (``# Design``)
+    is one mistake, its level, left to ``heading-level``."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         title, document = ctx.title, ctx.pack.document
@@ -28,7 +30,9 @@ class Title:
             return
         if not ctx.has_placeholder(title.title) and not re.fullmatch(document.title_pattern, title.title.strip()):
             yield Violation(f'title "{title.title}" is not of the form "{document.title_example}"', title.line)
-        h1s = [s for s in ctx.doc.sections if s.level == 1 and s is not title]
+        known = ctx.pack.all_sections
+        h1s = [s for s in ctx.doc.sections if s.level == 1 and s is not title
+               and not any(stands_for(s, section_def) for section_def in known)]
         for extra in h1s if document.section_level > 1 else ():
             yield Violation(
                 f'second H1 "{extra.title}" (expected one H1, the title on line {title.line}; '

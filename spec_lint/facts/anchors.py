@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from urllib.parse import quote
 
 from spec_lint.blocks import Paragraph
 from spec_lint.model import Document, Link
@@ -18,14 +19,26 @@ _ANCHOR = re.compile(r"\b(?:name|id)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _HREF = re.compile(r"\bhref\s*=\s*([\"'])(?P<target>.*?)\1", re.IGNORECASE)
 
 
+# What GitHub keeps of a heading for its anchor (github-slugger, checked against GitHub's own
+# rendering): letters, marks, decimal and letter numbers, connector punctuation such as "_", "-"
+# and spaces. Symbols (emoji), other punctuation, format characters (zero-width joiners) go.
+_KEPT = ("L", "M", "Nd", "Nl", "Pc")
+# Characters that show nothing (variation selectors such as the U+FE0F of an emoji heading,
+# which GitHub keeps in its anchor, zero-width joiners and spaces): a message writes them
+# percent-encoded, as a link may.
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+                        "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff]")
+
+
 def slug(text: str) -> str:
-    """GitHub's anchor for a heading: lower case, punctuation but ``-`` and ``_`` dropped, spaces to ``-``."""
-    kept = "".join(ch for ch in text.lower() if ch in " -_" or ch.isalnum() or _is_mark(ch))
+    """GitHub's anchor for a heading: lower case, what it keeps (``_KEPT``), spaces to ``-``."""
+    kept = "".join(ch for ch in text.lower() if ch in " -" or unicodedata.category(ch).startswith(_KEPT))
     return kept.replace(" ", "-")
 
 
-def _is_mark(char: str) -> bool:
-    return unicodedata.category(char).startswith("M")
+def visible(text: str) -> str:
+    """``text`` with its invisible characters percent-encoded, so that a message shows them."""
+    return _INVISIBLE.sub(lambda m: quote(m.group()), text)
 
 
 def slugs(titles: Iterable[str]) -> list[str]:

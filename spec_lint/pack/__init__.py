@@ -8,14 +8,16 @@ naming the file, the rule code or template item, and the key.
 
 from __future__ import annotations
 
-from spec_lint.pack.loading import builtin_pack, load_pack, load_pack_data, load_pack_text
+from spec_lint.pack.finding import find_pack, pack_names
+from spec_lint.pack.loading import builtin_pack, load_pack, load_pack_data, load_pack_text, pack_from
 from spec_lint.pack.markers import ColumnName, Pattern, Regex, SectionPath, TableName, Template, ValueSetName
-from spec_lint.pack.schema import Detect, DocumentType, Identity, Pack, PackError, Param, Rule
+from spec_lint.pack.schema import Detect, DocumentType, Example, Identity, Pack, PackError, Param, Rule
 
 __all__ = [
     "ColumnName",
     "Detect",
     "DocumentType",
+    "Example",
     "Identity",
     "Pack",
     "PackError",
@@ -28,7 +30,10 @@ __all__ = [
     "Template",
     "ValueSetName",
     "builtin_pack",
+    "find_pack",
     "load_pack",
     "load_pack_data",
     "load_pack_text",
+    "pack_from",
+    "pack_names",
 ]

@@ -109,10 +109,12 @@ def _no_group(group: str, groups: list[str], origins: Origins) -> str:
 
 
 def _detect(data: Mapping[str, Any], origin: str) -> Detect:
-    detect = Detect(data.get("title_suffix", ""), tuple(data.get("fields", ())))
+    detect = Detect(data.get("title_suffix", ""), tuple(data.get("fields", ())), data.get("within_lines", 0))
     if not detect.title_suffix.strip() and not detect.fields:
         raise PackError(f"{origin}: pack.detect: no marker (expected a title_suffix or fields; "
                         "without one every Markdown file would match)")
+    if detect.within_lines < 0:
+        raise PackError(f"{origin}: pack.detect.within_lines: expected 0 (anywhere) or more, got {detect.within_lines}")
     return detect
 
 

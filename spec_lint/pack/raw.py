@@ -23,6 +23,7 @@ from spec_lint.template import Condition
 class DetectTable:
     title_suffix: str | None = None
     fields: tuple[str, ...] | None = None
+    within_lines: int | None = None
 
     def __post_init__(self) -> None:
         if any(not name.strip() for name in self.fields or ()):
@@ -46,6 +47,7 @@ class PackTable:
     heading_qualifiers: bool | None = None
     title_pattern: str | None = None
     title_example: str | None = None
+    sample: str | None = None
     detect: DetectTable | None = None
     identity: IdentityTable | None = None
 
@@ -88,15 +90,24 @@ class ValueSetEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ExampleEntry:
+    section: str
+    fails: str
+    passes: str
+
+
+@dataclass(frozen=True, slots=True)
 class RuleEntry:
     code: str
     name: str | None = None
     check: str | None = None
     severity: Literal["error", "warning"] | None = None
     description: str | None = None
+    summary: str | None = None
+    why: str | None = None
     options: Mapping[str, Any] | None = None
     fixable: bool | None = None
-    example: Mapping[str, str] | None = None  # E's [rules.example] (section, fails, passes)
+    example: ExampleEntry | None = None
 
     def __post_init__(self) -> None:
         if not self.code.strip():

@@ -12,7 +12,7 @@ from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.options import OptionError
 from spec_lint.pack.origins import Origins
 from spec_lint.pack.references import Scope
-from spec_lint.pack.schema import PackError, Rule
+from spec_lint.pack.schema import Example, PackError, Rule
 
 
 def rules(items: Sequence[Mapping[str, Any]], scope: Scope, origins: Origins) -> tuple[Rule, ...]:
@@ -35,8 +35,10 @@ def _rule(item: Mapping[str, Any], scope: Scope, where: str) -> Rule:
         if not item.get(key):
             raise PackError(f'{where}: {key}: missing (expected {key} = "...")')
     severity = Severity(item.get("severity", "error"))
+    example = Example(**item["example"]) if "example" in item else None
     return Rule(item["code"], item["name"], severity, str(item.get("description", "")).strip(),
-                _check(item, scope, where), item.get("fixable") is True)
+                _check(item, scope, where), item.get("fixable") is True, " ".join(item.get("summary", "").split()),
+                example, " ".join(item.get("why", "").split()))
 
 
 def _check(item: Mapping[str, Any], scope: Scope, where: str) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spec_lint.findings import Severity
@@ -31,10 +32,12 @@ class Param:
 
 @dataclass(frozen=True, slots=True)
 class Detect:
-    """The markers of a document of the pack: an H1 ending in ``title_suffix`` or one of ``fields``."""
+    """The markers of a document of the pack: an H1 ending in ``title_suffix`` or one of ``fields``
+    (within ``within_lines`` lines after the title, or the file's start, when that is not 0)."""
 
     title_suffix: str = ""
     fields: tuple[str, ...] = ()
+    within_lines: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,15 @@ class DocumentType:
 
 
 @dataclass(frozen=True, slots=True)
+class Example:
+    """A rule's documented example: two snippets for one section of the pack's sample document."""
+
+    section: str
+    fails: str
+    passes: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     name: str
@@ -67,6 +79,9 @@ class Rule:
     description: str
     check: Check
     fixable: bool = False
+    summary: str = ""
+    example: Example | None = None
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +95,7 @@ class Pack:
     value_sets: Mapping[str, ValueSet]
     rules: tuple[Rule, ...]
     fingerprint: str
+    sample: Path | None = None  # the pack's sample document, which rule examples are spliced into
 
     @property
     def top_level(self) -> int:
