@@ -23,10 +23,13 @@ Fact = TypeVar("Fact")
 
 def placeholders_of(pack: Pack) -> Placeholders:
     """The placeholders of the pack's template, from its (optional) parameters."""
+    ellipsis = pack.params.get("placeholder_ellipsis")
     return Placeholders(
         code_names=pack.strings("placeholder_names"),
         texts=pack.strings("placeholder_texts"),
         ignored=pack.strings("not_placeholders"),
+        items=pack.strings("placeholder_items"),
+        ellipsis=ellipsis is None or ellipsis.value is True,
     )
 
 

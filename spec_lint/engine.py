@@ -12,6 +12,7 @@ from spec_lint.detection import is_document_of, might_be, passed_over
 from spec_lint.directives import Known
 from spec_lint.findings import Finding, Report, Severity, Suppressed, Violation
 from spec_lint.identity import component_id
+from spec_lint.levels import fitted
 from spec_lint.model import Document
 from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
@@ -118,6 +119,7 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings =
     if detected is None:
         return FileResult(skipped=passed_over(packs))
     pack, doc = detected
+    pack = fitted(pack, doc)  # a pack that allows several section levels: the one this document uses
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
     return select(run_rules(ctx), ctx, settings)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ _OPENERS = frozenset(".:;!?#>/-|(")
 _STOPS = frozenset(".;!?)")
 # A sentence's final punctuation, which an author may drop and still leave the guidance in.
 _FINAL = ".;:!? "
+_PUNCTUATION = frozenset(string.punctuation)
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
 
 
@@ -29,11 +31,16 @@ class Guidance:
 
 
 def fold(text: str) -> tuple[str, list[int]]:
-    """Text as guidance is compared (markup, case, quotes and spacing dropped), and for each of
-    its characters the index in ``text`` it comes from."""
+    """Text as guidance is compared (markup, backslash escapes, case, quotes and spacing
+    dropped), and for each of its characters the index in ``text`` it comes from."""
     chars: list[str] = []
     origin: list[int] = []
+    escaped = False  # is this character one that a backslash escapes (shown as itself)?
     for index, char in enumerate(text):
+        if char == "\\" and not escaped and text[index + 1 : index + 2] in _PUNCTUATION:
+            escaped = True
+            continue
+        escaped = False
         if char in _MARKUP or (char.isspace() and (not chars or chars[-1] == " ")):
             continue
         for folded in " " if char.isspace() else _QUOTES.get(char, char).casefold():
@@ -117,8 +124,8 @@ class _Run:
 
 
 def _markup_start(text: str, offset: int) -> int:
-    """Back over the markup that opens the guidance (``**Instructions**``)."""
-    while offset > 0 and text[offset - 1] in _MARKUP:
+    """Back over the markup that opens the guidance (``**Instructions**``, ``**\\[Required``)."""
+    while offset > 0 and (text[offset - 1] in _MARKUP or text[offset - 1] == "\\"):
         offset -= 1
     return offset
 

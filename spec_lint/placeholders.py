@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spec_lint.source import code_spans, without_code
+from spec_lint.source import code_spans, unescaped, without_code, without_comments
 
 # A brace not doubled (`{{ x }}`), not a shell or template variable (`${VAR}`), not escaped.
 _OPEN = r"(?<![{$\\])"
@@ -27,29 +27,40 @@ _FORMAT_CALL = re.compile(r"\s*\.format\(")
 
 @dataclass(frozen=True, slots=True)
 class Placeholders:
-    """The pack's idea of a placeholder: brace names, code names, and literal texts."""
+    """The pack's idea of a placeholder: brace names, code names, literal texts, and list items
+    that are placeholders when they stand alone."""
 
     code_names: tuple[str, ...] = ()
     texts: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    ellipsis: bool = True  # does the template leave ``...`` to replace?
 
     def in_prose(self, text: str) -> list[str]:
-        """Placeholders in prose, a heading or a table cell (markup included).
+        """Placeholders in prose, a heading or a table cell (markup included), not in an HTML
+        comment. A literal text counts as shown, its backslash escapes dropped (``\\<Title\\>``).
 
         Inside inline code only the template's own names count, as in code blocks, so that
         `GET /workers/{id}` is not taken for a placeholder.
         """
+        text = without_comments(text)
         spans = code_spans(text)
         prose = without_code(text, blank=True, spans=spans)
         hits = [(m.start(), m.group()) for m in _BRACES.finditer(prose) if m.group() not in self.ignored]
         for span in spans:
             hits.extend((span.start, name) for name in self._names(span.code))
         found = [name for _, name in sorted(hits)]
-        if text.strip().strip("`").strip() in _ELLIPSIS:
+        if self.ellipsis and text.strip().strip("`").strip() in _ELLIPSIS:
             found.append("...")
-        folded = text.casefold()
-        found.extend(t for t in self.texts if t.casefold() in folded)
+        shown = unescaped(prose).casefold()
+        at = {t: shown.find(t.casefold()) for t in self.texts}
+        found.extend(sorted((t for t in self.texts if at[t] >= 0), key=at.__getitem__))
         return found
+
+    def in_item(self, text: str) -> list[str]:
+        """A list item that is one of the pack's ``items`` alone (``* Goal``), markup aside."""
+        shown = unescaped(without_comments(text)).strip().strip("*_`").strip().casefold()
+        return [item for item in self.items if item.casefold() == shown]
 
     def in_code(self, text: str, language: str = "") -> list[str]:
         """Placeholders in a line of code: only the template's own names, or ``...`` alone.
@@ -58,7 +69,7 @@ class Placeholders:
         is a ``{name}`` inside an f-string or a string that calls ``.format(``.
         """
         found = self._names(_without_fields(text) if language == "python" else text)
-        if text.rstrip() in _ELLIPSIS or _TREE_ELLIPSIS.fullmatch(text.rstrip()):
+        if self.ellipsis and (text.rstrip() in _ELLIPSIS or _TREE_ELLIPSIS.fullmatch(text.rstrip())):
             found.append("...")
         return found
 

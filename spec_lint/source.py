@@ -12,6 +12,10 @@ _BACKTICKS = re.compile(r"`+")
 _QUOTE = re.compile(r"^\s*(?:>\s?)*")
 _PIPE = re.compile(r"(?<!\\)\|")
 _SPACE = re.compile(r"\s*")
+# An HTML comment, or one that a line opens and does not close (it runs on below).
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+# A backslash escape: the punctuation is shown, the backslash is not.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,24 @@ def without_code(text: str, blank: bool = False, spans: Sequence[CodeSpan] | Non
         parts += [text[at : span.start], " " * (span.end - span.start) if blank else ""]
         at = span.end
     return "".join(parts) + text[at:]
+
+
+def without_comments(text: str) -> str:
+    """The text with its HTML comments blanked with spaces, so that columns stay: a reader
+    never sees them."""
+    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def unescaped(text: str) -> str:
+    """The text as shown: ``\\<Title\\>`` is ``<Title>``."""
+    return _ESCAPE.sub(r"\1", text)
+
+
+@functools.lru_cache(maxsize=256)
+def as_written(shown: str) -> re.Pattern[str]:
+    """A pattern for ``shown`` in the source, any of its punctuation escaped or not, any case."""
+    parts = (rf"\\?{re.escape(char)}" if _ESCAPE.fullmatch("\\" + char) else re.escape(char) for char in shown)
+    return re.compile("".join(parts), re.IGNORECASE)
 
 
 def without_end(text: str, reversed_pattern: re.Pattern[str]) -> str:

@@ -28,11 +28,17 @@ class TemplateSection:
     when: Condition | None = None
     children: tuple[TemplateSection, ...] = ()
     min_children: int = 0
+    aliases: tuple[str, ...] = ()
+    qualified: bool = False  # may a qualifier follow its name ("Proposal, as pseudo-code")?
+
+    def named_by(self, heading: str) -> bool:
+        """Does a heading's text name this section, by its title or an alias?"""
+        return any(title_matches(heading, name, self.qualified) for name in (self.title, *self.aliases))
 
 
 def stands_for(section: Section, section_def: TemplateSection) -> bool:
     """Does the heading stand for the template section, at whatever level?"""
-    return title_matches(section.title, section_def.title)
+    return section_def.named_by(section.title)
 
 
 def stands_for_at_level(section: Section, section_def: TemplateSection) -> bool:

@@ -8,6 +8,16 @@ import re
 # Starting only where spaces start (or at the parenthesis), so a run of spaces is read once.
 _PARENS = re.compile(r"(?<!\s)\s*\([^()]*\)\s*$")
 _SPACE = re.compile(r"\s+")
+# A section number before the name: "1.", "2.3", "2.3.", "1)", "II." (a number glued to a
+# word, as in "3D Parallelism", is part of the name).
+_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)])(?=[^\w]|$)")
+# What a qualifier starts with: "Proposal, as pseudo-code", "Proposal - v2" ("Motivation (why
+# now)" is a hint, optional everywhere). A colon starts a title of its own: "Background: Current
+# Architecture" is a part of the proposal, not its Background.
+_QUALIFIER = re.compile(r"^(?:,|\s+[-–—]\s)")
+# Brackets and quotes may be part of a name ("Stable API (1.0)"); other symbols at either end
+# are decoration: emoji (and their joiners and variation selectors), arrows, bullets, colons.
+_KEPT = frozenset("()[]{}<>\"'`")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -21,11 +31,43 @@ def strip_hint(text: str) -> str:
     return _PARENS.sub("", text)
 
 
+def _is_decoration(char: str) -> bool:
+    return not char.isalnum() and char not in _KEPT
+
+
+def _undecorated(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and _is_decoration(text[start]):
+        start += 1
+    while end > start and _is_decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
 @functools.lru_cache(maxsize=4096)
-def title_matches(heading: str, title: str) -> bool:
-    """Does a heading stand for a template title? Hints in parentheses are optional."""
+def bare_title(heading: str) -> str:
+    """A heading without its section number and the emoji or symbols around it, folded:
+    "🚀 Quick Start", "1. Overview" and "II. Design:" are "quick start", "overview", "design"."""
+    text = _undecorated(heading)
+    numbered = _NUMBER.sub("", text)
+    return normalize_title(_undecorated(numbered) if numbered != text else text)
+
+
+def title_forms(heading: str) -> tuple[str, ...]:
+    """What a heading may stand for: as written, without a trailing hint, and bare."""
+    return (normalize_title(heading), normalize_title(strip_hint(heading)), bare_title(heading),
+            bare_title(strip_hint(heading)))
+
+
+@functools.lru_cache(maxsize=4096)
+def title_matches(heading: str, title: str, qualified: bool = False) -> bool:
+    """Does a heading stand for a template title? Hints in parentheses are optional, and so are
+    a section number and decoration; with ``qualified``, a qualifier may follow the title."""
     wanted = normalize_title(title)
-    return normalize_title(heading) == wanted or normalize_title(strip_hint(heading)) == wanted
+    forms = title_forms(heading)
+    if wanted in forms:
+        return True
+    return qualified and any(f.startswith(wanted) and _QUALIFIER.match(f[len(wanted):]) for f in forms)
 
 
 def normalize_column(name: str) -> str:

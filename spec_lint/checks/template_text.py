@@ -10,11 +10,15 @@ from typing import TYPE_CHECKING
 from spec_lint.blocks import Paragraph, Table, TextLine
 from spec_lint.checks import register
 from spec_lint.facts.prose import cell_lines, code_lines
+from spec_lint.facts.unfilled import unfilled
 from spec_lint.findings import Violation
 from spec_lint.guidance import Guidance, find, fold
+from spec_lint.source import without_comments
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
+    from spec_lint.model import Section
+    from spec_lint.template import TemplateSection
 
 Finder = Callable[[str], list[str]]
 
@@ -25,23 +29,41 @@ class TemplateText:
     """No guidance sentence of the template (``texts``) is left unchanged in prose, a table or code.
 
     Markup, case, spacing and a sentence's final period are ignored, and a sentence may wrap
-    over lines; it is reported at the line and column where it starts. An entry may be
+    over lines; it is reported at the line and column where it starts. Backslash escapes are
+    read as shown, and text in an HTML comment is not looked at. An entry may be
     ``{text, hint}`` to tell the author something else than to replace it. A sentence that is
     part of a placeholder is left to ``placeholder``.
+
+    With ``whole_sections``, a template section that holds nothing but guidance, placeholders
+    and the template's ``kept`` texts (labels a written section may keep, such as ``**Pros:**``)
+    is one finding at its heading, rather than one for each of its sentences.
     """
 
     texts: tuple[str | Guidance, ...] = ()
+    whole_sections: bool = False
+    kept: tuple[str, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         given = (item if isinstance(item, Guidance) else Guidance(item) for item in self.texts)
         wanted = [g for g in given if g.folded]
+        template = [*wanted, *(Guidance(text) for text in self.kept)]
+        left = list(unfilled(ctx, template)) if self.whole_sections else []
+        for section, section_def in left:
+            yield Violation(_unfilled(section, section_def), section.line)
+        covered = {line for section, _ in left for line in range(section.line, section.end_line + 1)}
         seen: set[tuple[int, int]] = set()
         for run, finder in _runs(ctx):
             for where, guidance in _hits(ctx, run, finder, wanted):
-                if where not in seen:
+                if where not in seen and where[0] not in covered:
                     seen.add(where)
                     message = f'template guidance left in: "{guidance.text}" ({guidance.hint})'
                     yield Violation(message, *where)
+
+
+def _unfilled(section: Section, section_def: TemplateSection) -> str:
+    expected = "content of its own" if section_def.required and section_def.when is None else (
+        "content of its own, or no such section")
+    return f'section "{section.title}" holds only template text (expected {expected})'
 
 
 def _hits(
@@ -51,7 +73,9 @@ def _hits(
     # What a line holds is found once for all its hits: a sentence may be repeated a thousand times.
     placeholders: dict[int, list[str]] = {}
     bases: dict[int, int] = {}
-    for hit in find([t.text for t in run], wanted):
+    # A comment's text is not shown, and its guidance may stay (blanked, so that columns stay).
+    shown = without_comments("\n".join(t.text for t in run)).split("\n")
+    for hit in find(shown, wanted):
         text_line = run[hit.index]
         if hit.index not in placeholders:
             placeholders[hit.index] = [fold(p)[0] for p in finder(text_line.text)]

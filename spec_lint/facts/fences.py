@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.blocks import CodeBlock
 from spec_lint.model import Section
-from spec_lint.titles import normalize_title, strip_hint, title_matches
+from spec_lint.titles import normalize_title, title_forms
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -71,16 +71,14 @@ def _unclosed_blocks(ctx: Context) -> Iterator[CodeBlock]:
 
 def _is_unclosed(ctx: Context, block: CodeBlock, missing: list[TemplateSection]) -> bool:
     headings = headings_in(ctx.doc.lines, block)
-    swallowed = any(lvl == s.level and title_matches(title, s.title) for lvl, title in headings for s in missing)
+    swallowed = any(lvl == s.level and s.named_by(title) for lvl, title in headings for s in missing)
     return swallowed or runs_on(ctx.doc.lines, block)
 
 
 def _present_titles(ctx: Context) -> set[tuple[int, str]]:
     """Each heading's level and the titles it stands for (see ``title_matches``), found once:
     not once for each template section."""
-    return {
-        (s.level, title) for s in ctx.doc.sections for title in (normalize_title(s.title), normalize_title(strip_hint(s.title)))
-    }
+    return {(s.level, title) for s in ctx.doc.sections for title in title_forms(s.title)}
 
 
 def runs_on(lines: list[str], block: CodeBlock) -> bool:

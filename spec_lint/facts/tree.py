@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spec_lint.facts.fences import swallowed_titles
 from spec_lint.model import Section
 from spec_lint.template import section_chains, stands_for, stands_for_at_level
-from spec_lint.titles import normalize_title, strip_hint, title_matches
+from spec_lint.titles import bare_title, normalize_title, strip_hint, title_matches
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -107,7 +107,9 @@ def place(ctx: Context, gap: Gap) -> str:
 
 
 def likeness(heading: str, title: str) -> float:
-    folded = normalize_title(strip_hint(heading))
+    """How close a heading is to a template title (as difflib measures it), its number, emoji
+    and hint aside."""
+    folded = bare_title(strip_hint(heading))
     return difflib.SequenceMatcher(None, folded, normalize_title(title)).ratio()
 
 

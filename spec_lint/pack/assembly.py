@@ -19,13 +19,13 @@ def assemble(merged: Mapping[str, Any], origins: Origins, removals: tuple[Remova
     meta = merged.get("pack", {})
     document.check_pack_keys(meta, origins)
     params = document.params(merged.get("params", {}), origins)
-    level = document.section_level(meta, origins)
-    scope = _scope(merged, level, params, origins, removals)
+    levels = document.section_levels(meta, origins)
+    scope = _scope(merged, levels[0], params, origins, removals)
     document.check_params(params, scope, origins)
     pack = Pack(
         name=meta["name"],
         description=str(meta.get("description", "")),
-        document=document.document_type(meta, level, scope, origins),
+        document=document.document_type(meta, levels, scope, origins),
         params=params,
         sections=scope.sections,
         tables=scope.tables,
@@ -40,7 +40,8 @@ def assemble(merged: Mapping[str, Any], origins: Origins, removals: tuple[Remova
 def _scope(merged: Mapping[str, Any], level: int, params: Mapping[str, Param], origins: Origins,
            removals: tuple[Removal, ...]) -> Scope:
     """The template's sections, value sets and tables, each checked against those before it."""
-    sections = template_data.sections(merged.get("sections", []), level, origins)
+    qualified = bool(merged.get("pack", {}).get("heading_qualifiers", False))
+    sections = template_data.sections(merged.get("sections", []), level, origins, qualified)
     value_sets = template_data.value_sets(merged.get("value_sets", {}), origins)
     scope = Scope(sections, {}, value_sets, params, removals)
     return dataclasses.replace(scope, tables=template_data.tables(merged.get("tables", {}), scope, origins))

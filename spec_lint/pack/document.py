@@ -28,12 +28,19 @@ def check_pack_keys(meta: Mapping[str, Any], origins: Origins) -> None:
             raise PackError(f'{origins.of("pack", key)}: pack.{key}: missing (expected {key} = "...")')
 
 
-def section_level(meta: Mapping[str, Any], origins: Origins) -> int:
-    level = meta.get("section_level", 2)
-    if not 1 <= level <= 6:
-        raise PackError(f"{origins.of('pack', 'section_level')}: pack.section_level: "
-                        f"expected a heading level 1 to 6, got {shown(level)}")
-    return int(level)
+def section_levels(meta: Mapping[str, Any], origins: Origins) -> tuple[int, ...]:
+    """The levels the template's top sections may stand at: ``section_levels`` (each document's
+    is the one its sections use), else the one ``section_level``."""
+    key = "section_levels" if "section_levels" in meta else "section_level"
+    given = meta.get(key, 2)
+    levels = tuple(given) if isinstance(given, (list, tuple)) else (given,)
+    bad = next((level for level in levels if not 1 <= level <= 6), None)
+    if bad is not None or not levels:
+        raise PackError(f"{origins.of('pack', key)}: pack.{key}: "
+                        f"expected a heading level 1 to 6, got {shown(bad if levels else given)}")
+    if len(set(levels)) != len(levels):
+        raise PackError(f"{origins.of('pack', key)}: pack.{key}: a level given twice, got {shown(given)}")
+    return tuple(int(level) for level in levels)
 
 
 def params(data: Mapping[str, Any], origins: Origins) -> dict[str, Param]:
@@ -76,7 +83,7 @@ def check_params(declared: Mapping[str, Param], scope: Scope, origins: Origins) 
                 raise PackError(f"{origins.of('params', param.name)}: params.{param.name}: {problem}")
 
 
-def document_type(meta: Mapping[str, Any], level: int, scope: Scope, origins: Origins) -> DocumentType:
+def document_type(meta: Mapping[str, Any], levels: tuple[int, ...], scope: Scope, origins: Origins) -> DocumentType:
     detect = _detect(meta.get("detect", {}), origins.of("pack", "detect"))
     identity = _identity(meta.get("identity", {}), scope, origins.of("pack", "identity"))
     pattern = str(meta["title_pattern"])
@@ -87,7 +94,7 @@ def document_type(meta: Mapping[str, Any], level: int, scope: Scope, origins: Or
                         f"invalid regular expression: {error}") from error
     if identity.title_group not in groups:
         raise PackError(_no_group(identity.title_group, list(groups), origins))
-    return DocumentType(level, pattern, str(meta.get("title_example", pattern)), detect, identity)
+    return DocumentType(levels[0], pattern, str(meta.get("title_example", pattern)), detect, identity, levels)
 
 
 def _no_group(group: str, groups: list[str], origins: Origins) -> str:

@@ -43,6 +43,8 @@ class PackTable:
     description: str | None = None
     extends: str | None = None
     section_level: int | None = None
+    section_levels: tuple[int, ...] | None = None
+    heading_qualifiers: bool | None = None
     title_pattern: str | None = None
     title_example: str | None = None
     sample: str | None = None
@@ -57,6 +59,7 @@ class SectionEntry:
     when: Condition | None = None
     children: tuple[str | SectionEntry, ...] | None = None
     min_children: int | None = None
+    aliases: tuple[str, ...] | None = None
     after: str | None = None
     before: str | None = None
 

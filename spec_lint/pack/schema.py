@@ -51,11 +51,15 @@ class Identity:
 
 @dataclass(frozen=True, slots=True)
 class DocumentType:
+    """``section_level`` is the heading level of the template's top sections; with several
+    ``section_levels``, the first until a document is read, then the one the document uses."""
+
     section_level: int
     title_pattern: str
     title_example: str
     detect: Detect
     identity: Identity
+    section_levels: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,14 @@ from spec_lint.template import Condition, TemplateSection, TemplateTable, ValueS
 from spec_lint.titles import normalize_column, normalize_title
 
 
-def sections(items: list[Mapping[str, Any]], level: int, origins: Origins,
+def sections(items: list[Mapping[str, Any]], level: int, origins: Origins, qualified: bool = False,
              above: tuple[str, ...] = ()) -> tuple[TemplateSection, ...]:
-    return tuple(_section(item, level, origins, above) for item in items)
+    """The template's sections from ``level`` down; ``qualified``: a qualifier may follow a name."""
+    return tuple(_section(item, level, origins, qualified, above) for item in items)
 
 
-def _section(item: Mapping[str, Any], level: int, origins: Origins, above: tuple[str, ...]) -> TemplateSection:
+def _section(item: Mapping[str, Any], level: int, origins: Origins, qualified: bool,
+             above: tuple[str, ...]) -> TemplateSection:
     title = str(item["title"])
     path = (*above, title)
     here = f'{origins.of("sections", section_key(path))}: sections: section "{title}"'
@@ -29,8 +31,12 @@ def _section(item: Mapping[str, Any], level: int, origins: Origins, above: tuple
     condition = Condition(**when) if when is not None else None
     if condition is not None and not (condition.field.strip() and condition.equals.strip()):
         raise PackError(f"{here}: when: an empty field or value (expected when = {{field, equals}})")
-    children = sections(item.get("children", []), level + 1, origins, path)
-    return TemplateSection(title, level, item.get("required", True), condition, children, item.get("min_children", 0))
+    children = sections(item.get("children", []), level + 1, origins, qualified, path)
+    aliases = tuple(item.get("aliases", ()))
+    if any(not alias.strip() for alias in aliases):
+        raise PackError(f'{here}: aliases: an empty alias (expected aliases = ["Other Name", ...])')
+    return TemplateSection(title, level, item.get("required", True), condition, children,
+                           item.get("min_children", 0), aliases, qualified)
 
 
 def _built(cls: type[Any], data: Any, where: str, scope: Scope | None = None) -> Any:
