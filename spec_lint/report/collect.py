@@ -15,7 +15,7 @@ from spec_lint.levels import fitted
 from spec_lint.pack import Pack
 from spec_lint.reading import read
 from spec_lint.report.data import Component, Counts, Readiness
-from spec_lint.report.statuses import NoStatus, coverage, requirements, status_table
+from spec_lint.report.statuses import NoStatus, StatusTable, coverage, requirements, status_table
 from spec_lint.settings import Settings
 
 # The header fields of a component spec that the report shows, by the keys the template gives them.
@@ -25,15 +25,17 @@ STRUCTURE_PREFIXES = ("SL1", "SL2")
 
 
 def readiness(report: Report, packs: Sequence[Pack], settings: Settings, problems: Sequence[str] = ()) -> Readiness:
-    """One component per linted file, in path order; the requirements of the first pack that has a status table."""
+    """One component per linted file of a pack with a status table, in path order; the
+    requirements of the first such pack. Another document (a DEP) is no component."""
     tables = [table for pack in packs if (table := status_table(pack.tables))]
-    components = tuple(component(Path(path), packs, settings, _of(report, path)) for path in sorted(report.linted))
+    rows = (component(Path(path), packs, settings, _of(report, path)) for path in sorted(report.linted))
     names = tables[0].definition.rows if tables else ()
-    return Readiness(tuple(names), components, tuple(problems))
+    return Readiness(tuple(names), tuple(row for row in rows if row), tuple(problems))
 
 
-def component(path: Path, packs: Sequence[Pack], settings: Settings, findings: Sequence[Finding]) -> Component:
-    """The row of one spec; a spec whose statuses cannot be read is a row with its ``problem``."""
+def component(path: Path, packs: Sequence[Pack], settings: Settings, findings: Sequence[Finding]) -> Component | None:
+    """The row of one spec; a spec whose statuses cannot be read is a row with its ``problem``;
+    None for a document of a pack without a status table."""
     counts = _counts(findings)
     try:
         text = read(path, settings.max_file_size)
@@ -43,18 +45,16 @@ def component(path: Path, packs: Sequence[Pack], settings: Settings, findings: S
     if detected is None:  # changed since it was linted
         return Component(str(path), path.stem, counts=counts, problem="not a spec when read again")
     pack, doc = detected
-    return _read(Context(path, doc, fitted(pack, doc), "", placeholders_of(pack)), counts)
-
-
-def _read(ctx: Context, counts: Counts) -> Component:
-    """The row of a parsed spec: its header fields, then its statuses when they can be read."""
-    doc, pack, path = ctx.doc, ctx.pack, ctx.path
-    ctx = replace(ctx, component=component_id(doc, pack, path))
-    row = Component(str(path), _name(ctx), ctx.component,
-                    *(_field(ctx, key) for key in (SUPPORT_LEVEL, PIC, LAST_UPDATED)), counts=counts)
+    pack = fitted(pack, doc)
     spec = status_table(pack.tables)
-    if spec is None:
-        return replace(row, problem="its pack has no status table")
+    ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
+    return _read(ctx, spec, counts) if spec else None
+
+
+def _read(ctx: Context, spec: StatusTable, counts: Counts) -> Component:
+    """The row of a parsed spec: its header fields, then its statuses when they can be read."""
+    row = Component(str(ctx.path), _name(ctx), ctx.component, support_level=_field(ctx, SUPPORT_LEVEL),
+                    pic=_field(ctx, PIC), last_updated=_field(ctx, LAST_UPDATED), counts=counts)
     try:
         found = requirements(ctx, spec)
     except NoStatus as error:

@@ -34,16 +34,16 @@ def _heading(report: Readiness) -> str:
 
 
 def _matrix(report: Readiness) -> str:
-    header = ("Component", "Support Level", "PIC", "Last Updated", *map(text, report.requirements),
-              "Coverage", "Errors", "Warnings", "Readiness")
+    header = ("Component", "Readiness", "Support Level", "PIC", "Last Updated", *map(text, report.requirements),
+              "Coverage", "Errors", "Warnings")
     return "\n".join(_table(header, (_row(c, len(report.requirements)) for c in report.components)))
 
 
 def _row(c: Component, requirements: int) -> tuple[str, ...]:
     marks = [MARKS[r.status] for r in c.requirements] or [""] * requirements
     readiness = percent(c.readiness) if not c.problem else f"not read: {text(c.problem)}"
-    fields = (f"{text(c.name)} ({text(c.path)})", text(c.support_level), text(c.pic), text(c.last_updated))
-    return (*fields, *marks, text(c.coverage), str(c.counts.errors), str(c.counts.warnings), readiness)
+    fields = (f"{text(c.name)} ({text(c.path)})", readiness, text(c.support_level), text(c.pic), text(c.last_updated))
+    return (*fields, *marks, text(c.coverage), str(c.counts.errors), str(c.counts.warnings))
 
 
 def _legend() -> str:
