@@ -106,8 +106,15 @@ def test_specs_too_broken_to_read_are_rows_with_their_problem(tmp_path: Path) ->
 
 
 def test_a_document_of_a_pack_without_a_status_table_is_no_component(tmp_path: Path) -> None:
-    plain = load_pack_text('[pack]\nname = "plain"\ndetect.title_suffix = "Spec"\n\n[[sections]]\ntitle = "Status"\n',
-                           "plain.toml")
+    plain = load_pack_text('''
+[pack]
+name = "plain"
+title_pattern = '^(?P<name>.+) Spec$'
+detect.title_suffix = "Spec"
+
+[[sections]]
+title = "Status"
+''', "plain.toml")
     found = report_of(tmp_path, {"a.md": spec("| Docs written | Complete | Complete |\n")}, plain)
     assert (found.requirements, found.components) == ((), ())
 
