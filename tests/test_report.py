@@ -101,7 +101,7 @@ def test_a_missing_row_and_an_unreadable_value_are_shown(tmp_path: Path) -> None
 def test_specs_too_broken_to_read_are_rows_with_their_problem(tmp_path: Path) -> None:
     found = report_of(tmp_path, {"a.md": "# Cache Spec\n\n## Other\n\ntext\n", "b.md": b"# Blob Spec\n\xff\xfe\n"})
     problems = [(c.name, c.problem.split(":")[0], c.readiness) for c in found.components]
-    assert problems == [("Cache", 'no "Status" table', None), ("b", "unreadable", None)]
+    assert problems == [("Cache", 'no "Status" table', None), ("b", "cannot be read", None)]
     assert [c.path for c in found.attention] == [str(tmp_path / "a.md"), str(tmp_path / "b.md")]
     assert all(s.count(status) == 0 for s in found.summaries for status in Status)
 
@@ -160,8 +160,12 @@ def test_html_escapes_every_string_from_a_spec_and_allows_only_its_own_script(tm
     assert "<img" not in page and page.count("&lt;img src=x onerror=alert(1)&gt;") >= 3
     script = re.search(r"<script>(.*?)</script>", page, re.DOTALL)
     assert script is not None and "http" not in page.replace("http-equiv", "")
-    digest = base64.b64encode(hashlib.sha256(script[1].encode()).digest()).decode()
-    assert f"script-src 'sha256-{digest}'" in page
+    assert f"script-src '{source_hash(script[1])}'" in page
+
+
+def source_hash(script: str) -> str:
+    """A script's hash as a Content-Security-Policy names it."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -242,3 +246,15 @@ def test_chromium_takes_a_screenshot_that_is_not_blank(browser: str, page: Path,
         assert image.size == (1200, 900)
         colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
     assert colours is None or len(colours) > 50  # text, status colours and bars, not one flat colour
+
+
+def test_chromium_sorts_the_matrix_by_the_column_whose_heading_is_clicked(browser: str, page: Path,
+                                                                          tmp_path: Path) -> None:
+    click = 'document.querySelectorAll("#matrix thead button")[1].click();'  # Readiness, ascending
+    html = page.read_text(encoding="utf-8").replace("script-src '", f"script-src '{source_hash(click)}' '")
+    clicked = tmp_path / "clicked.html"
+    clicked.write_text(html.replace("</body>", f"<script>{click}</script></body>"), encoding="utf-8")
+    dom = chromium(browser, tmp_path, "--dump-dom", clicked.as_uri())
+    shares = [float(share) for share in re.findall(r'class="num readiness[^"]*" data-sort="([^"]+)"', dom)]
+    assert len(shares) == 6 and shares == sorted(shares) and shares[0] == -1  # the unread spec first
+    assert 'aria-sort="ascending"><button type="button">Readiness</button>' in dom

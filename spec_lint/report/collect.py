@@ -40,7 +40,7 @@ def component(path: Path, packs: Sequence[Pack], settings: Settings, findings: S
     try:
         text = read(path, settings.max_file_size)
     except ValueError as error:  # the lint reported it (SL001, SL003): the row says so
-        return Component(str(path), path.stem, counts=counts, problem=f"unreadable: {error}")
+        return Component(str(path), path.stem, counts=counts, problem=f"cannot be read: {error}")
     detected = detect(text, packs)
     if detected is None:  # changed since it was linted
         return Component(str(path), path.stem, counts=counts, problem="not a spec when read again")
