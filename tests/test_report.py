@@ -183,11 +183,13 @@ def test_the_command_writes_each_format_to_standard_output_or_a_file(tmp_path: P
     assert code == 0 and [c["name"] for c in written["components"]] == ["Frontend", "KV Block Manager", "Router", "Router"]
 
 
-def test_a_path_that_does_not_exist_is_listed_and_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_path_that_does_not_exist_or_an_output_that_cannot_be_written_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     code, out = run("report", "examples/router.md", "nowhere.md", "--format", "json")
     problems = json.loads(out[out.index("{"):])["problems"]
     assert code == 2 and len(problems) == 1 and "nowhere.md" in problems[0]
+    code, out = run("report", "examples/router.md", "-o", str(tmp_path / "missing" / "r.md"))
+    assert code == 2 and "cannot write the report to" in out
 
 
 # --- the page in a browser -----------------------------------------------------------------------

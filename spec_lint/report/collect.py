@@ -28,7 +28,10 @@ def readiness(report: Report, packs: Sequence[Pack], settings: Settings, problem
     """One component per linted file of a pack with a status table, in path order; the
     requirements of the first such pack. Another document (a DEP) is no component."""
     tables = [table for pack in packs if (table := status_table(pack.tables))]
-    rows = (component(Path(path), packs, settings, _of(report, path)) for path in sorted(report.linted))
+    by_path: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    rows = (component(Path(path), packs, settings, by_path.get(path, [])) for path in sorted(report.linted))
     names = tables[0].definition.rows if tables else ()
     return Readiness(tuple(names), tuple(row for row in rows if row), tuple(problems))
 
@@ -78,6 +81,3 @@ def _counts(findings: Sequence[Finding]) -> Counts:
     structure = sum(f.code.startswith(STRUCTURE_PREFIXES) for f in errors)
     return Counts(len(errors), len(findings) - len(errors), structure)
 
-
-def _of(report: Report, path: str) -> list[Finding]:
-    return [f for f in report.findings if f.path == path]
