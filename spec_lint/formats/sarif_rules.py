@@ -9,11 +9,13 @@ from spec_lint.catalog import ENGINE_KIND, RuleDoc
 
 def descriptor(doc: RuleDoc) -> dict[str, object]:
     text = help_text(doc)
+    # A plugin's rule may come without a description: code scanning wants some text.
+    short = doc.summary or doc.name
     return {
         "id": doc.code,
         "name": doc.name,
-        "shortDescription": {"text": doc.summary},
-        "fullDescription": {"text": " ".join(doc.description.split())},
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": " ".join(doc.description.split()) or short},
         "defaultConfiguration": {"level": doc.severity.value},
         "help": {"text": text, "markdown": text},
         "properties": {"fixable": doc.fixable},
@@ -30,7 +32,7 @@ def help_text(doc: RuleDoc) -> str:
         parts.append(f'Checked by the "{doc.kind}" check: {doc.kind_doc}')
     if doc.example is not None:
         parts += [f"Fails:\n\n{_fenced(doc.example.fails)}", f"Passes:\n\n{_fenced(doc.example.passes)}"]
-    return "\n\n".join(part.strip() for part in parts if part.strip())
+    return "\n\n".join(part.strip() for part in parts if part.strip()) or doc.name
 
 
 def _fenced(snippet: str) -> str:

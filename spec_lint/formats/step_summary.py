@@ -16,8 +16,8 @@ from spec_lint.formats.options import in_order
 from spec_lint.formats.text import plural, summary
 
 LIMIT = 1000  # table rows; GitHub refuses a summary over 1 MiB
-# Markdown punctuation that could format, link, mention or fence a cell's text, or end the cell.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$@:<>])")
+# What could format, link, mention, fence or start math in a cell's text, or end the cell.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~$@])")
 
 
 def step_summary(report: Report) -> str:
@@ -32,7 +32,8 @@ def step_summary(report: Report) -> str:
 
 def _file_table(path: str, findings: list[Finding]) -> list[str]:
     rows = [f"| {f.line} | {cell(f.code)} | {cell(f.severity.value)} | {cell(f.message)} |" for f in findings]
-    return [f"### {cell(path)}", "", "| line | code | severity | message |", "|---:|---|---|---|", *rows, ""]
+    heading = f"### {cell(path)} ({plural(len(findings), 'finding')})"
+    return [heading, "", "| line | code | severity | message |", "|---:|---|---|---|", *rows, ""]
 
 
 def cell(value: str) -> str:
