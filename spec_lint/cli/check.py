@@ -109,9 +109,8 @@ def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
     report = lint_paths(found.files, config.packs, config.settings)
     report = dataclasses.replace(report, errors=(*found.problems, *report.errors),
                                  rules=tuple(rule_docs(config.packs)))
-    if not _print(report, options):
-        return EXIT_ERROR
-    if report.errors:
+    written = _print(report, options)
+    if report.errors or not written:
         return EXIT_ERROR
     failing = any(f.severity.rank >= config.fail_on.rank for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
@@ -126,12 +125,18 @@ def _print(report: Report, options: RunOptions) -> bool:
             note(suppressed_line(silenced))
     for error in report.errors:
         fail(error)
+    return _output(report, options)
+
+
+def _output(report: Report, options: RunOptions) -> bool:
+    """The report on standard output or in the output file or both, and GitHub's step summary."""
     file_format = options.file_format or options.output_format
     if options.output_file is None or options.file_format is not None:
         emit(FORMATS[options.output_format](report, options.formatting), options.formatting.color)
     written = options.output_file is None or _write(options.output_file, FORMATS[file_format](report, _plain(options)))
-    if "github" in {options.output_format, file_format} and os.environ.get("GITHUB_STEP_SUMMARY"):
-        written = append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(report)) and written
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and "github" in {options.output_format, file_format}:
+        written = append_summary(Path(summary_file), step_summary(report)) and written
     return written
 
 
