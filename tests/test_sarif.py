@@ -52,7 +52,7 @@ def test_the_log_validates_against_the_official_schema(tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema", reason="jsonschema (the test extra) is not installed")
     if not SCHEMA.is_file():
         pytest.skip(f"no SARIF schema at {SCHEMA} (../shared is not checked out); the other tests still run")
-    log = sarif(linted(tmp_path, DOC), tmp_path)
+    log = sarif(dataclasses.replace(linted(tmp_path, DOC), errors=("gone.md: no such file",)), tmp_path)
     jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
@@ -109,9 +109,16 @@ def test_a_fingerprint_changes_with_its_line_text_or_section(tmp_path: Path) -> 
     assert renamed[0] == before[0] and not set(renamed[1:]) & set(before)
 
 
-def test_without_findings_or_rules_the_log_is_still_a_run(tmp_path: Path) -> None:
+def test_without_findings_or_rules_the_log_is_still_a_run() -> None:
     log = json.loads(FORMATS["sarif"](Report((), (), ()), FormatOptions()))
     assert log["version"] == "2.1.0"
     assert log["runs"][0]["results"] == [] and "originalUriBaseIds" not in log["runs"][0]
+    assert log["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+
+
+def test_what_could_not_be_checked_makes_the_invocation_unsuccessful() -> None:
+    log = json.loads(FORMATS["sarif"](Report((), (), (), errors=("gone.md: no such file",)), FormatOptions()))
+    assert log["runs"][0]["invocations"] == [{"executionSuccessful": False, "toolExecutionNotifications": [
+        {"level": "error", "message": {"text": "gone.md: no such file"}}]}]
 
 

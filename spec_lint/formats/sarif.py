@@ -26,11 +26,18 @@ def render(report: Report, options: FormatOptions) -> str:
     run: dict[str, object] = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
+        "invocations": [_invocation(report)],
         "results": [_result(f, print_, index, options) for f, print_ in zip(findings, fingerprints(findings))],
     }
     if bases := base_uris(options):
         run["originalUriBaseIds"] = {base: {"uri": uri} for base, uri in bases.items()}
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2)
+
+
+def _invocation(report: Report) -> dict[str, object]:
+    # What could not be checked (a missing path, an internal error) makes the run unsuccessful.
+    notes = [{"level": "error", "message": {"text": error}} for error in report.errors]
+    return {"executionSuccessful": not report.errors, "toolExecutionNotifications": notes}
 
 
 def _distinct(docs: tuple[RuleDoc, ...]) -> list[RuleDoc]:
