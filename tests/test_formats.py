@@ -18,7 +18,7 @@ from conftest import valid_with
 from spec_lint.cli import main
 from spec_lint.findings import Anchor, Finding, Report, Severity
 from spec_lint.formats import FORMATS, FormatOptions, escape_data, escape_property, printable, summary
-from spec_lint.formats.step_summary import cell, step_summary
+from spec_lint.formats.step_summary import LIMIT, cell, step_summary
 
 JSON_KEYS = ["path", "line", "column", "end_line", "code", "name", "severity", "message"]
 HOSTILE = "%0A::error::x"
@@ -339,3 +339,9 @@ def test_step_summary_cells_show_their_text_as_is(raw: str, shown: str) -> None:
     assert cell(raw) == shown
     rows = [line for line in step_summary(report(finding(message=raw))).splitlines() if line.startswith("| 3 |")]
     assert rows == [f"| 3 | SL102 | error | {shown} |"]
+
+
+def test_step_summary_stops_at_its_limit_and_says_how_many_are_left_out() -> None:
+    out = step_summary(report(*(finding(line=n) for n in range(1, LIMIT + 3))))
+    assert out.count("| SL102 |") == LIMIT
+    assert out.rstrip().endswith("... and 2 more findings (see the step's log)")
