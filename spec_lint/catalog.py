@@ -90,8 +90,11 @@ def _single_backticks(code: re.Match[str]) -> str:
 
 
 def set_fields(value: object) -> tuple[tuple[str, object], ...]:
-    """The fields of a dataclass value that a pack sets: given at init, not left at their default."""
-    given = (f for f in dataclasses.fields(value) if f.init)  # type: ignore[arg-type]
+    """The fields of a dataclass value that a pack sets: given at init, not left at their default
+    (none for a plugin's check that is no dataclass)."""
+    if not dataclasses.is_dataclass(value):
+        return ()
+    given = (f for f in dataclasses.fields(value) if f.init)
     return tuple((f.name, getattr(value, f.name)) for f in given if getattr(value, f.name) != _default(f))
 
 

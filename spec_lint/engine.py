@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from spec_lint.anchors import anchored
 from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import is_document_of, might_be, passed_over
 from spec_lint.directives import Known
@@ -121,7 +122,8 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings =
     pack, doc = detected
     pack = fitted(pack, doc)  # a pack that allows several section levels: the one this document uses
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
-    return select(run_rules(ctx), ctx, settings)
+    result = select(run_rules(ctx), ctx, settings)
+    return replace(result, findings=anchored(result.findings, doc))
 
 
 def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
