@@ -66,6 +66,11 @@ class Finding:
     fix: Fix | None = None
 
     @property
+    def fixable(self) -> bool:
+        """Does ``--fix`` fix it (a safe fix; an unsafe one needs ``--unsafe-fixes``)?"""
+        return self.fix is not None and self.fix.safe
+
+    @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 
@@ -82,10 +87,11 @@ class Suppressed:
 @dataclass(frozen=True, slots=True)
 class Report:
     """A run's findings, the files linted and passed over (with why), problems that are no finding,
-    and the findings suppression comments silenced."""
+    the findings suppression comments silenced, and how many findings ``--fix`` fixed."""
 
     findings: tuple[Finding, ...]
     linted: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]
     errors: tuple[str, ...] = ()
     suppressed: tuple[Suppressed, ...] = ()
+    fixed: int = 0

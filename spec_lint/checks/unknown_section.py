@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.facts.tree import likeness, misspellings
-from spec_lint.findings import Violation
+from spec_lint.findings import Fix, Violation
+from spec_lint.fixing.headings import retitled
 from spec_lint.template import stands_for
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ class UnknownSection:
 
     A heading close to a required section that is missing is left to ``missing-section``, which
     reports it as a typo.
+
+    Fix (unsafe: the heading may be a section of its own): a near miss is renamed to the
+    template's title.
     """
 
     levels: tuple[int, ...] = ()
@@ -39,10 +43,16 @@ class UnknownSection:
             if ctx.has_placeholder(section.title) or section.line in typos:
                 continue
             if not any(stands_for(section, s) for s in section_defs):
-                suggestion = self._suggest(section.title, [s.title for s in section_defs])
-                yield Violation(f'unknown section "{section.title}"{suggestion}', section.line)
+                best = self._closest(section.title, [s.title for s in section_defs])
+                if best is None:
+                    yield Violation(f'unknown section "{section.title}" (not a section of the template)', section.line)
+                    continue
+                rename = retitled(ctx.doc.lines, section.line, best)
+                fix = Fix(f'rename to "{best}"', (rename,), safe=False) if rename else None
+                yield Violation(f'unknown section "{section.title}" (did you mean "{best}"?)', section.line, fix=fix)
 
-    def _suggest(self, title: str, known: list[str]) -> str:
+    def _closest(self, title: str, known: list[str]) -> str | None:
+        """The template title closest to ``title``, when within ``similarity``."""
         scored = [(likeness(title, k), k) for k in known]
         ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
-        return f' (did you mean "{best}"?)' if ratio >= self.similarity else " (not a section of the template)"
+        return best if ratio >= self.similarity else None
