@@ -1,4 +1,4 @@
-"""Tables a fix writes or touches, rendered as mdformat (with its GFM tables) renders them."""
+"""Tables a fix writes or touches, rendered as mdformat with mdformat-gfm renders GFM tables."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def render(rows: Sequence[Sequence[str]]) -> str:
     """The table (header, delimiter row, then data rows), canonical: one space around each cell,
     columns padded to one width, one ``---`` run per column (``:`` for alignment kept)."""
     source = "".join(f"| {' | '.join(row)} |\n" for row in rows)
-    return mdformat.text(source, extensions={"tables"})
+    return mdformat.text(source, extensions={"gfm"})
 
 
 def reordered(lines: Sequence[str], order: Sequence[int]) -> str | None:
