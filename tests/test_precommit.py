@@ -91,10 +91,10 @@ def cells(lines: list[str]) -> list[list[str]]:
 
 
 # Each case: the hooks to run (None: both) and the files to run them on.
-CASES = {
-    "broken": (None, "docs/router-broken.md"),
-    "clean": (None, "docs/router.md", "README.md", "notes.txt"),
-    "fix": ("spec-lint-fix", "docs/fixable.md"),
+CASES: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "broken": (None, ("docs/router-broken.md",)),
+    "clean": (None, ("docs/router.md", "README.md", "notes.txt")),
+    "fix": ("spec-lint-fix", ("docs/fixable.md",)),
 }
 
 
@@ -111,7 +111,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory, hook_repo: Path, fix_repo: Pa
          git_env: dict[str, str]) -> dict[str, tuple[int, str]]:
     repos = {"broken": user_repo(tmp_path_factory.mktemp("broken"), git_env),
              "clean": user_repo(tmp_path_factory.mktemp("clean"), git_env), "fix": fix_repo}
-    started = {name: try_repo(hook_repo, repos[name], git_env, *CASES[name]) for name in CASES}
+    started = {name: try_repo(hook_repo, repos[name], git_env, hook, *files) for name, (hook, files) in CASES.items()}
     results = {name: finish(process) for name, process in started.items()}
     results["fixed"] = finish(try_repo(hook_repo, fix_repo, git_env, None, "docs/fixable.md"))
     return results

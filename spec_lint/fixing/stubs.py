@@ -9,6 +9,7 @@ from spec_lint.facts.tree import Gap, is_required, matches, template_path
 from spec_lint.findings import Edit
 from spec_lint.fixing.tables import stub as table_stub
 from spec_lint.pack.names import names_section
+from spec_lint.template import stands_for
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -19,8 +20,7 @@ FILLER = "..."
 
 
 def insertion(ctx: Context, gap: Gap, guidance: Mapping[str, str]) -> Edit:
-    """The stub of the gap's section, inserted after its last present earlier sibling, else before
-    its first present later one, else at the end of its parent; one blank line around it."""
+    """The stub of the gap's section, inserted where the template has it; one blank line around it."""
     at = _place(ctx, gap)
     lines = ctx.doc.lines
     text = section_stub(ctx, gap[1][gap[2]], guidance)
@@ -30,13 +30,18 @@ def insertion(ctx: Context, gap: Gap, guidance: Mapping[str, str]) -> Edit:
 
 
 def _place(ctx: Context, gap: Gap) -> int:
+    """Before the first present later sibling when no earlier one is there; else after the last
+    present earlier one and the headings the template does not know that follow it (they are
+    likely part of it), before the next one it knows, or at the parent's end."""
     parent, section_defs, index = gap
     earlier = [found[0] for s in section_defs[:index] if (found := matches(parent, s))]
-    if earlier:
-        return earlier[-1].end_line + 1
     later = [found[0] for s in section_defs[index + 1 :] if (found := matches(parent, s))]
-    if later:
+    if later and not earlier:
         return later[0].line
+    after = earlier[-1].line if earlier else parent.line
+    known = [c for c in parent.children if c.line > after and any(stands_for(c, s) for s in ctx.pack.all_sections)]
+    if known:
+        return known[0].line
     return parent.end_line + 1 if parent.level else len(ctx.doc.lines) + 1
 
 
