@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
+from hypothesis import given, settings
+from test_properties import mutated_spec
 
 from spec_lint import Pack, builtin_pack
 from spec_lint.cli import main
@@ -144,3 +146,12 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> 
         write_fixed(spec, b"fixed\n", read)
     assert spec.read_bytes() == b"changed meanwhile\n"
     assert [p.name for p in tmp_path.iterdir()] == ["spec.md"]
+
+
+@settings(max_examples=max(settings().max_examples // 4, 1))
+@given(mutated_spec())
+def test_fixing_a_broken_spec_never_raises_and_a_second_run_changes_nothing(text: str) -> None:
+    once = fix_text(text, VALID, [builtin_pack("dynamo-component")], DEFAULT_SETTINGS, True)
+    assert not [f for f in lint_text(once.text, VALID, [builtin_pack("dynamo-component")]).findings
+                if f.code == "SL000"]
+    assert fix_text(once.text, VALID, [builtin_pack("dynamo-component")], DEFAULT_SETTINGS, True).text == once.text
