@@ -38,7 +38,9 @@ class Snapshot:
 
 def write_fixed(path: Path, data: bytes, read: Snapshot) -> None:
     """Replace the file with ``data`` through a temporary file in its folder (so that a reader
-    sees the old file or the new one, never half of it), keeping its permission bits."""
+    sees the old file or the new one, never half of it), keeping its permission bits. A symlink
+    is followed: the file it points to is replaced, and the link stays."""
+    path = path.resolve()
     mode = stat.S_IMODE(path.stat().st_mode)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".spec-lint", dir=path.parent)
     try:
