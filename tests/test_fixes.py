@@ -184,3 +184,14 @@ def test_a_symlink_is_fixed_through_not_replaced(tmp_path: Path) -> None:
     link.symlink_to(target)
     run("--fix", str(link))
     assert link.is_symlink() and b"### Health Checks" in target.read_bytes()
+
+
+def test_fix_says_which_file_changed_meanwhile_and_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = tmp_path / "router.md"
+    spec.write_bytes(crlf_spec().encode("utf-8"))
+    before = spec.read_bytes()
+    monkeypatch.setattr(Snapshot, "holds", lambda self, path: False)  # as if an editor saved it meanwhile
+    result = run("--fix", str(spec))
+    assert result.exit_code == 2
+    assert f"spec-lint: error: {spec}: changed on disk while it was being fixed, not written (run again)" in result.stderr
+    assert spec.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["router.md"]

@@ -19,7 +19,7 @@ from spec_lint.config.resolve import Configuration
 from spec_lint.discover import expand
 from spec_lint.engine import lint_paths
 from spec_lint.findings import Report
-from spec_lint.fixing import StaleFileError, fix_files
+from spec_lint.fixing import fix_files, write_fixes
 from spec_lint.formats import FORMATS, FormatOptions, suppressed_line
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 
@@ -109,7 +109,8 @@ def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
     found = expand(paths, config.scope)
     if options.fixing.diff:
         return _diff(found.files, found.problems, config, options.fixing.unsafe)
-    fixed, problems = _fix(found.files, config, options.fixing) if options.fixing.fix else (0, [])
+    fixing = options.fixing
+    fixed, problems = write_fixes(found.files, config.packs, config.settings, fixing.unsafe) if fixing.fix else (0, [])
     report = lint_paths(found.files, config.packs, config.settings)
     report = dataclasses.replace(report, errors=(*found.problems, *problems, *report.errors), fixed=fixed)
     _print(report, options)
@@ -117,22 +118,6 @@ def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
         return EXIT_ERROR
     failing = any(f.severity.rank >= config.fail_on.rank for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
-
-
-def _fix(files: Sequence[Path], config: Configuration, fixing: Fixing) -> tuple[int, list[str]]:
-    """Write each file that fixing changes; how many fixes were written, and the files that were
-    not (changed on disk since they were read, or not writable)."""
-    count, problems = 0, []
-    for changed in fix_files(files, config.packs, config.settings, fixing.unsafe):
-        try:
-            changed.write()
-        except StaleFileError as error:
-            problems.append(str(error))
-        except OSError as error:
-            problems.append(f"{changed.path}: cannot write the fixed file: {error.strerror or error}")
-        else:
-            count += changed.count
-    return count, problems
 
 
 def _diff(files: Sequence[Path], problems: Sequence[str], config: Configuration, unsafe: bool) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from spec_lint.fixing.rounds import fix_text
 from spec_lint.fixing.text import Text
-from spec_lint.fixing.write import Snapshot, write_fixed
+from spec_lint.fixing.write import Snapshot, StaleFileError, write_fixed
 from spec_lint.pack import Pack
 from spec_lint.settings import Settings
 
@@ -53,3 +53,19 @@ def fix_file(path: Path, packs: Sequence[Pack], settings: Settings, unsafe: bool
         return None
     fixed = fix_text(text, path, packs, settings, unsafe)
     return FileFix(path, text, fixed.text, fixed.count, read)
+
+
+def write_fixes(files: Sequence[Path], packs: Sequence[Pack], settings: Settings, unsafe: bool) -> tuple[int, list[str]]:
+    """Fix and write each file; how many findings the written files had fixed, and a line for
+    each file that was not written (changed on disk since it was read, or not writable)."""
+    count, problems = 0, []
+    for changed in fix_files(files, packs, settings, unsafe):
+        try:
+            changed.write()
+        except StaleFileError as error:
+            problems.append(str(error))
+        except OSError as error:
+            problems.append(f"{changed.path}: cannot write the fixed file: {error.strerror or error}")
+        else:
+            count += changed.count
+    return count, problems

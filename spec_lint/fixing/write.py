@@ -40,18 +40,18 @@ def write_fixed(path: Path, data: bytes, read: Snapshot) -> None:
     """Replace the file with ``data`` through a temporary file in its folder (so that a reader
     sees the old file or the new one, never half of it), keeping its permission bits. A symlink
     is followed: the file it points to is replaced, and the link stays."""
-    path = path.resolve()
-    mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".spec-lint", dir=path.parent)
+    target = path.resolve()
+    mode = stat.S_IMODE(target.stat().st_mode)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".spec-lint", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)
-        if not read.holds(path):
+        if not read.holds(target):
             raise StaleFileError(f"{path}: changed on disk while it was being fixed, not written (run again)")
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
