@@ -10,7 +10,7 @@ from spec_lint.checks import register
 from spec_lint.facts.fences import holds_unclosed
 from spec_lint.facts.tree import Gap, gaps, is_excused, matches, misspelt, place, scopes, template_path
 from spec_lint.findings import Fix, Violation
-from spec_lint.fixing.headings import retitled
+from spec_lint.fixing.headings import rename
 from spec_lint.fixing.stubs import insertion
 from spec_lint.model import Section
 from spec_lint.pack.markers import SectionPath
@@ -62,12 +62,11 @@ class MissingSection:
 
     def _missing(self, ctx: Context, gap: Gap) -> Violation:
         parent, section_defs, index = gap
-        message = f'missing section "{section_defs[index].title}"'
-        typo = misspelt(ctx, gap, self.similarity)
         title = section_defs[index].title
+        message = f'missing section "{title}"'
+        typo = misspelt(ctx, gap, self.similarity)
         if typo is not None:
-            rename = retitled(ctx.doc.lines, typo.line, title)
-            fix = Fix(f'rename to "{title}"', (rename,), safe=False) if rename else None
+            fix = rename(ctx.doc.lines, typo.line, title)
             return Violation(f'{message} (found "{typo.title}": a typo?)', typo.line, fix=fix)
         stub = Fix(f'insert section "{title}"', (insertion(ctx, gap, self.guidance),))
         return Violation(f"{message}{place(ctx, gap)}", parent.line, fix=stub)

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.facts.tree import likeness, misspellings
-from spec_lint.findings import Fix, Violation
-from spec_lint.fixing.headings import retitled
+from spec_lint.findings import Violation
+from spec_lint.fixing.headings import rename
 from spec_lint.template import stands_for
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
+    from spec_lint.model import Section
 
 
 @register("unknown-section")
@@ -43,13 +44,14 @@ class UnknownSection:
             if ctx.has_placeholder(section.title) or section.line in typos:
                 continue
             if not any(stands_for(section, s) for s in section_defs):
-                best = self._closest(section.title, [s.title for s in section_defs])
-                if best is None:
-                    yield Violation(f'unknown section "{section.title}" (not a section of the template)', section.line)
-                    continue
-                rename = retitled(ctx.doc.lines, section.line, best)
-                fix = Fix(f'rename to "{best}"', (rename,), safe=False) if rename else None
-                yield Violation(f'unknown section "{section.title}" (did you mean "{best}"?)', section.line, fix=fix)
+                yield self._unknown(ctx, section, [s.title for s in section_defs])
+
+    def _unknown(self, ctx: Context, section: Section, known: list[str]) -> Violation:
+        best = self._closest(section.title, known)
+        if best is None:
+            return Violation(f'unknown section "{section.title}" (not a section of the template)', section.line)
+        return Violation(f'unknown section "{section.title}" (did you mean "{best}"?)', section.line,
+                         fix=rename(ctx.doc.lines, section.line, best))
 
     def _closest(self, title: str, known: list[str]) -> str | None:
         """The template title closest to ``title``, when within ``similarity``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spec_lint.findings import Edit
+from spec_lint.findings import Edit, Fix
 
 _ATX = re.compile(r"^( {0,3})(#{1,6})([ \t].*|)$")
 
@@ -24,3 +24,10 @@ def retitled(lines: list[str], line: int, title: str) -> Edit | None:
     if found is None:
         return None
     return Edit(line, line + 1, f"{found[1]}{found[2]} {title}\n")
+
+
+def rename(lines: list[str], line: int, title: str) -> Fix | None:
+    """The unsafe fix that renames the heading on ``line`` to ``title``: a near miss may be a
+    section of the author's own."""
+    edit = retitled(lines, line, title)
+    return Fix(f'rename to "{title}"', (edit,), safe=False) if edit else None
