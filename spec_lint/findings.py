@@ -81,6 +81,11 @@ class Finding:
     anchor: Anchor = field(default=Anchor(), compare=False)
 
     @property
+    def fixable(self) -> bool:
+        """Does ``--fix`` fix it (a safe fix; an unsafe one needs ``--unsafe-fixes``)?"""
+        return self.fix is not None and self.fix.safe
+
+    @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 
@@ -97,8 +102,8 @@ class Suppressed:
 @dataclass(frozen=True, slots=True)
 class Report:
     """A run's findings, the files linted and passed over (with why), problems that are no finding,
-    and the findings suppression comments silenced; ``rules`` documents every rule of the packs
-    in effect, for formats that describe rules (SARIF)."""
+    the findings suppression comments silenced, how many findings ``--fix`` fixed; ``rules``
+    documents every rule of the packs in effect, for formats that describe rules (SARIF)."""
 
     findings: tuple[Finding, ...]
     linted: tuple[str, ...]
@@ -106,3 +111,4 @@ class Report:
     errors: tuple[str, ...] = ()
     suppressed: tuple[Suppressed, ...] = ()
     rules: tuple[RuleDoc, ...] = ()
+    fixed: int = 0

@@ -28,7 +28,7 @@ from spec_lint.pack import PackError, Rule, builtin_pack
 INPUTS = FIXTURES / "inputs"
 BROKEN = "examples/router-broken.md"
 VALID = "examples/router.md"
-TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>SL\d{3}) \[[a-z0-9-]+\] \S.*$")
+TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>SL\d{3})(?: \[\*\])? \[[a-z0-9-]+\] \S.*$")
 ANSI = "\x1b["
 
 
@@ -451,7 +451,7 @@ def test_rules_as_json() -> None:
     first = next(item for item in items if item["code"] == "SL102")
     assert (first["name"], first["severity"], first["check"]) == ("missing-section", "error", "missing-section")
     assert first["summary"].startswith("a required section of the template is absent (")
-    assert first["fixable"] is False
+    assert first["fixable"] is True
 
 
 def test_explain_prints_the_description_the_check_and_its_options() -> None:

@@ -110,12 +110,14 @@ def test_every_option_is_documented() -> None:
         assert f"`{option}" in section("Usage"), option
 
 
-def test_pre_commit_snippet_uses_the_declared_hook() -> None:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["entry"], hook["language"], hook["types"]) == ("spec-lint", "spec-lint", "python",
-                                                                          ["markdown"])
+def test_pre_commit_snippet_uses_the_declared_hooks() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [(h["id"], h["entry"], h["language"], h["types"], h["args"]) for h in hooks] == [
+        ("spec-lint", "spec-lint", "python", ["markdown"], ["--force-exclude"]),
+        ("spec-lint-fix", "spec-lint", "python", ["markdown"], ["--fix", "--force-exclude"]),
+    ]
     snippet = yaml.safe_load("\n".join(blocks(section("Usage"), "yaml")[0]))
-    assert snippet["repos"][0]["hooks"] == [{"id": hook["id"]}]
+    assert snippet["repos"][0]["hooks"] == [{"id": "spec-lint-fix"}, {"id": "spec-lint"}]
 
 
 def test_the_team_pack_shown_works() -> None:

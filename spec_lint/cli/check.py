@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,18 @@ from spec_lint.config.resolve import Configuration
 from spec_lint.discover import expand
 from spec_lint.engine import lint_paths
 from spec_lint.findings import Report
+from spec_lint.fixing import fix_files, write_fixes
 from spec_lint.formats import FORMATS, FormatOptions, step_summary, suppressed_line
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Fixing:
+    """``--fix`` (write the fixed files), ``--diff`` (show them, write nothing), ``--unsafe-fixes``."""
+
+    fix: bool = False
+    diff: bool = False
+    unsafe: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -34,6 +45,7 @@ class RunOptions:
     verbose: bool
     output_file: Path | None = None
     file_format: str | None = None
+    fixing: Fixing = Fixing()
 
 
 @click.command("check")
@@ -55,14 +67,17 @@ class RunOptions:
 @click.option("--verbose", "-v", is_flag=True,
               help="Also say which files were passed over and which findings were suppressed, and why.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR does the same).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing (exit 1 if any).")
 @click.option("--show-settings", is_flag=True, help="Print the configuration in effect for the one PATH, and exit.")
 @click.option("--show-files", is_flag=True, help="List the files that would be linted, and exit.")
 @settings_options
 @pack_option
 def command(paths: tuple[Path, ...], output_format: str, output_file: Path | None, output_file_format: str | None,
-            fail_on: str | None, max_file_size: int | None,
-            require_reason: bool | None, quiet: bool, verbose: bool, no_color: bool, show_settings: bool,
-            show_files: bool, pack_files: tuple[Path, ...], **options: Any) -> None:
+            fail_on: str | None, max_file_size: int | None, require_reason: bool | None, quiet: bool, verbose: bool,
+            no_color: bool, fix: bool, unsafe_fixes: bool, diff: bool, show_settings: bool, show_files: bool,
+            pack_files: tuple[Path, ...], **options: Any) -> None:
     """Lint Markdown specification documents against their template.
 
     PATHS are files and folders; folders are searched for *.md files. Settings come from the
@@ -82,7 +97,8 @@ def command(paths: tuple[Path, ...], output_format: str, output_file: Path | Non
         sys.exit(_show(list(paths), config, show_settings))
     formatting = FormatOptions(color=_use_color(no_color), summary=not quiet, cwd=os.getcwd(),
                                root=str(config.settings.root.resolve()) if config.settings.root else "")
-    run_options = RunOptions(output_format, formatting, verbose, output_file, output_file_format)
+    run_options = RunOptions(output_format, formatting, verbose, output_file, output_file_format,
+                             Fixing(fix, diff, unsafe_fixes))
     try:
         code = _run(list(paths), config, run_options)
     except Exception as error:  # noqa: BLE001 - the user gets one line, never a traceback
@@ -106,14 +122,29 @@ def _show(paths: list[Path], config: Configuration, settings: bool) -> int:
 
 def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
     found = expand(paths, config.scope)
+    if options.fixing.diff:
+        return _diff(found.files, found.problems, config, options.fixing.unsafe)
+    fixing = options.fixing
+    fixed, problems = write_fixes(found.files, config.packs, config.settings, fixing.unsafe) if fixing.fix else (0, [])
     report = lint_paths(found.files, config.packs, config.settings)
-    report = dataclasses.replace(report, errors=(*found.problems, *report.errors),
+    report = dataclasses.replace(report, errors=(*found.problems, *problems, *report.errors), fixed=fixed,
                                  rules=tuple(rule_docs(config.packs)))
     written = _print(report, options)
     if report.errors or not written:
         return EXIT_ERROR
     failing = any(f.severity.rank >= config.fail_on.rank for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _diff(files: Sequence[Path], problems: Sequence[str], config: Configuration, unsafe: bool) -> int:
+    """``--diff``: the fixes as a unified diff on standard output; exit 1 when there are any, as ruff does."""
+    for problem in problems:
+        fail(problem)
+    changes = fix_files(files, config.packs, config.settings, unsafe)
+    click.echo("".join(change.diff() for change in changes), nl=False)
+    if problems:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changes else EXIT_CLEAN
 
 
 def _print(report: Report, options: RunOptions) -> bool:

@@ -21,7 +21,8 @@ def _text_line(finding: Finding, color: bool) -> str:
     tint = "red" if finding.severity is Severity.ERROR else "yellow"
     code = click.style(finding.code, fg=tint, bold=True) if color else finding.code
     where = click.style(where, bold=True) if color else where
-    return f"{where} {code} [{finding.name}] {printable(finding.message)}"
+    mark = " [*]" if finding.fixable else ""  # as ruff marks what --fix fixes
+    return f"{where} {code}{mark} [{finding.name}] {printable(finding.message)}"
 
 
 def suppressed_line(silenced: Suppressed) -> str:
@@ -39,6 +40,8 @@ def summary(report: Report) -> str:
         counts += f", {plural(len(report.skipped), 'file')} passed over"
     if report.suppressed:
         counts += f", {plural(len(report.suppressed), 'finding')} suppressed"
+    if report.fixed:
+        counts += f", {plural(report.fixed, 'finding')} fixed"
     if report.errors:
         counts += f", {plural(len(report.errors), 'problem')} reported above"
     if not report.findings:
