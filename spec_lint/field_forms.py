@@ -47,6 +47,14 @@ def item_parts(paragraph: Paragraph) -> tuple[TextLine, ...]:
     return tuple(part for t in uncommented(paragraph.lines) for part in value_part(t.line, t.text))
 
 
+def _lines_before_fields(paragraph: Paragraph) -> tuple[TextLine, ...]:
+    """Pieces of the value of the field above from the paragraph after it: its lines up to the
+    next field (a comment on its own line between a key and its value splits their paragraph)."""
+    lines = uncommented(paragraph.lines)
+    count = next((i for i, t in enumerate(lines) if _FIELD.match(t.text)), len(lines))
+    return tuple(part for t in lines[:count] for part in value_part(t.line, t.text))
+
+
 def named_parts(paragraph: Paragraph) -> tuple[TextLine, ...]:
     """Pieces of the value of the field above from an item of its list: the name alone when an
     explanation follows it (and the item's further lines explain it too), else each line."""
@@ -85,8 +93,8 @@ class OpenField:
         if lists == self.depth:
             self.parts.extend(() if holds_fields else named_parts(paragraph))
             return not holds_fields
-        if lists == self.depth - 1 and not (self.parts or holds_fields or fields[self.index].value):
-            self.parts.extend(item_parts(paragraph))
+        if lists == self.depth - 1 and not (self.parts or fields[self.index].value):
+            self.parts.extend(_lines_before_fields(paragraph))
         return lists >= self.depth
 
     def close(self, fields: list[Field]) -> None:
