@@ -17,6 +17,7 @@ from spec_lint.discover import Scope
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
 from spec_lint.pack import Pack, builtin_pack
+from spec_lint.project import project_of
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 from spec_lint.settings import FileIgnore, Settings
 
@@ -87,7 +88,8 @@ def configure(overrides: Overrides, cwd: Path, default: Callable[[], Pack] = bui
     root = config.root if config else None
     scope = Scope(_globs(values["include"].value), _globs(values["exclude"].value), root, overrides.force_exclude)
     settings = Settings(values["max-file-size"].value, values["require-reason"].value, root,
-                        _disabled(found, overrides, known), _severities(found, known), _file_ignores(found))
+                        _disabled(found, overrides, known), _severities(found, known), _file_ignores(found),
+                        project_of(root, scope, cwd))
     return Configuration(config.path if config else None, values, packs, pack_source, settings, scope, given)
 
 

@@ -64,11 +64,13 @@ class DocumentType:
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A rule's documented example: two snippets for one section of the pack's sample document."""
+    """A rule's documented example: two snippets for one section of the pack's sample document;
+    for a cross-file rule, ``other`` is a second document, another spec of the same project."""
 
     section: str
     fails: str
     passes: str
+    other: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
