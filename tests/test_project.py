@@ -63,8 +63,8 @@ def test_a_metric_under_the_shared_prefix_in_two_components_is_sl502_at_the_seco
     (root / "docs" / "frontend.md").write_text(spec("Frontend", metric), encoding="utf-8")
     (root / "docs" / "router.md").write_text(spec("Router", "dynamo_component_workers", metric), encoding="utf-8")
     assert findings(root / "docs", monkeypatch, "router.md") == [
-        f'router.md:7:3: SL502 [shared-name] metric "{metric}" is also listed in "docs/frontend.md" '
-        "(line 6; expected each metric in one spec)"]
+        (f'router.md:7:3: SL502 [shared-name] metric "{metric}" is also listed in "docs/frontend.md" '
+        "(line 6; expected each metric in one spec)")]
     assert findings(root, monkeypatch, "docs/frontend.md") == []
 
 
@@ -72,8 +72,8 @@ def test_a_global_env_var_is_shared_and_a_component_one_is_not(tmp_path: Path, m
     root = project(tmp_path, "", **{"a.md": spec("Frontend", env=("DYNAMO_LOG_LEVEL", "DYNAMO_ROUTER_PORT")),
                                     "b.md": spec("Router", env=("DYNAMO_LOG_LEVEL", "DYNAMO_ROUTER_PORT"))})
     assert findings(root, monkeypatch, "b.md") == [
-        'b.md:7:3: SL502 [shared-name] environment variable "DYNAMO_ROUTER_PORT" is also listed in "a.md" '
-        "(line 7; expected each environment variable in one spec)"]
+        ('b.md:7:3: SL502 [shared-name] environment variable "DYNAMO_ROUTER_PORT" is also listed in "a.md" '
+        "(line 7; expected each environment variable in one spec)")]
 
 
 def test_files_outside_the_project_are_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -136,3 +136,12 @@ def test_severity_and_per_file_ignores_apply_to_project_findings(tmp_path: Path,
     (root / ".spec-lint.toml").write_text('per-file-ignores = { "b.md" = ["SL5"] }\n', encoding="utf-8")
     assert findings(root, monkeypatch, "b.md") == []
     assert findings(root, monkeypatch, "--ignore", "SL501", "b.md") == []
+
+
+def test_a_configuration_that_ignores_sl5_serves_runs_with_another_pack_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, 'ignore = ["SL5"]\n', **{"a.md": spec("Router")})
+    monkeypatch.chdir(root)
+    assert CliRunner().invoke(main, ["--pack", "dep", "a.md"]).exit_code == 0
+    (root / ".spec-lint.toml").write_text('ignore = ["SL9"]\n', encoding="utf-8")
+    assert 'ignore[0]: unknown code or prefix "SL9"' in CliRunner().invoke(main, ["--pack", "dep", "a.md"]).output

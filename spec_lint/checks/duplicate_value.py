@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import Spec, register
 from spec_lint.facts.cells import column_values
 from spec_lint.findings import Violation
-from spec_lint.identity import derived_id
+from spec_lint.identity import TITLE, derived_id
 from spec_lint.pack.markers import ColumnName, TableName, Template
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ class Given:
 @dataclass(frozen=True, slots=True)
 class DuplicateValue:
     """A value two specs of the project give: with ``component = true`` the component id the spec
-    gives (its front matter's or title's, at the title; not the one its names use), else the values of each ``{table, column, what, allowed}`` of ``columns`` (at their
+    gives (its front matter's or title's, at the title; not the one its names use, nor a
+    placeholder), else the values of each ``{table, column, what, allowed}`` of ``columns`` (at their
     cell; values that ``allowed`` lists are shared on purpose). Reported in every spec but the
     first in path order, naming the first; with ``other_components``, only between specs of
     different components (two specs of one component are a rule of their own)."""
@@ -57,6 +58,8 @@ class DuplicateValue:
     def collect(self, ctx: Context) -> tuple[Given, ...]:
         if self.component:
             title, derived = ctx.title, derived_id(ctx.doc, ctx.pack, ctx.path)
+            if derived.source == TITLE and ctx.has_placeholder(ctx.doc.lines[derived.line - 1]):
+                return ()  # the template's "{Component Name}" is no component
             return (Given("component", derived.id, title.line if title else derived.line, 1),)
         given: dict[tuple[str, str], Given] = {}
         for where in self.columns:

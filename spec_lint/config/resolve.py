@@ -17,6 +17,7 @@ from spec_lint.discover import Scope
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
 from spec_lint.pack import Pack, builtin_pack
+from spec_lint.pack.finding import SHIPPED
 from spec_lint.project import project_of
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 from spec_lint.settings import FileIgnore, Settings
@@ -108,8 +109,14 @@ def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overr
 def _check_codes(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
                  known: set[str]) -> None:
     for where, selector in _selectors(found, config, overrides):
-        if problem := codes.problem(selector, known):
+        problem = codes.problem(selector, known)
+        # A file serves runs with other packs (--pack): a code of a shipped pack is no mistake there.
+        if problem and (where.startswith("--") or codes.problem(selector, _shipped_codes())):
             raise ConfigError(f"{where}: {problem}")
+
+
+def _shipped_codes() -> set[str]:
+    return {rule.code for path in SHIPPED.glob("*.toml") for rule in builtin_pack(path.stem).rules}
 
 
 def _selectors(found: Mapping[str, Any], config: ConfigFile | None,
