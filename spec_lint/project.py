@@ -44,8 +44,14 @@ def others(project: Project | None, named: Sequence[Path]) -> list[Path]:
     linted from elsewhere is compared with the other files named, not with this folder's specs."""
     if project is None or not any(project.holds(path) for path in named):
         return []
-    given = {key_of(path) for path in named}
-    return [path for path in markdown_files(project.root, project.scope).files if key_of(path) not in given]
+    seen = {os.path.realpath(path) for path in named}
+    found: list[Path] = []
+    for path in markdown_files(project.root, project.scope).files:
+        real = os.path.realpath(path)  # a link to a spec is that spec, not a second one
+        if real not in seen:
+            seen.add(real)
+            found.append(path)
+    return found
 
 
 def key_of(path: Path) -> str:

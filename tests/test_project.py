@@ -145,3 +145,9 @@ def test_a_configuration_that_ignores_sl5_serves_runs_with_another_pack_too(
     assert CliRunner().invoke(main, ["--pack", "dep", "a.md"]).exit_code == 0
     (root / ".spec-lint.toml").write_text('ignore = ["SL9"]\n', encoding="utf-8")
     assert 'ignore[0]: unknown code or prefix "SL9"' in CliRunner().invoke(main, ["--pack", "dep", "a.md"]).output
+
+
+def test_a_link_to_a_spec_is_that_spec_not_a_second_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, "", **{"b.md": spec("Router")})
+    (root / "a.md").symlink_to("b.md")
+    assert findings(root, monkeypatch, "b.md") == []

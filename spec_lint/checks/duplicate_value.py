@@ -45,7 +45,8 @@ class DuplicateValue:
     placeholder), else the values of each ``{table, column, what, allowed}`` of ``columns`` (at their
     cell; values that ``allowed`` lists are shared on purpose). Reported in every spec but the
     first in path order, naming the first; with ``other_components``, only between specs of
-    different components (two specs of one component are a rule of their own)."""
+    different components, as their names use them (two specs of one component are a rule of
+    their own). The project's other specs are read for these values only."""
 
     component: bool = False
     columns: tuple[Listed, ...] = ()
