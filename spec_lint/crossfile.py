@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from spec_lint.checks import ProjectCheck, Spec
+from spec_lint.checks import Check, ProjectCheck, Spec
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
@@ -27,21 +27,24 @@ class Collected:
     facts: Mapping[str, Any]
 
 
-def is_project(rule: Rule) -> bool:
-    return isinstance(rule.check, ProjectCheck)
+def file_rules(pack: Pack) -> Iterator[tuple[Rule, Check]]:
+    """The rules that check one document at a time, with their checks."""
+    for rule in pack.rules:
+        if not isinstance(rule.check, ProjectCheck):
+            yield rule, rule.check
 
 
-def project_rules(pack: Pack) -> list[Rule]:
-    return [rule for rule in pack.rules if is_project(rule)]
+def project_rules(pack: Pack) -> list[tuple[Rule, ProjectCheck]]:
+    return [(rule, rule.check) for rule in pack.rules if isinstance(rule.check, ProjectCheck)]
 
 
 def collect(ctx: Context, pack: Pack, key: str, name: str) -> tuple[Collected, list[tuple[Rule, Exception]]]:
     """The spec's facts, and each project rule that raised collecting them (it then has none)."""
     facts: dict[str, Any] = {}
     errors: list[tuple[Rule, Exception]] = []
-    for rule in project_rules(pack):
+    for rule, check in project_rules(pack):
         try:
-            facts[rule.code] = _project_check(rule).collect(ctx)
+            facts[rule.code] = check.collect(ctx)
         except Exception as error:  # noqa: BLE001 - one rule's bug must not stop the others
             errors.append((rule, error))
     return Collected(key, name, pack, ctx.component, facts), errors
@@ -52,21 +55,17 @@ def judge(specs: Sequence[Collected]) -> Iterator[tuple[str, Rule, Violation | E
     spec of its pack, which was not fully checked."""
     for fingerprint in dict.fromkeys(spec.pack.fingerprint for spec in specs):
         group = sorted((spec for spec in specs if spec.pack.fingerprint == fingerprint), key=lambda s: s.key)
-        for rule in project_rules(group[0].pack):
-            yield from _judged(rule, [spec for spec in group if rule.code in spec.facts])
+        for rule, check in project_rules(group[0].pack):
+            yield from _judged(rule, check, [spec for spec in group if rule.code in spec.facts])
 
 
-def _judged(rule: Rule, group: list[Collected]) -> Iterator[tuple[str, Rule, Violation | Exception]]:
+def _judged(rule: Rule, check: ProjectCheck,
+            group: list[Collected]) -> Iterator[tuple[str, Rule, Violation | Exception]]:
     seen = [Spec(spec.name, spec.component, spec.facts[rule.code]) for spec in group]
     try:
-        found = list(_project_check(rule).compare(seen))
-    except Exception as error:  # noqa: BLE001 - reported on each spec, the others rules still run
+        found = list(check.compare(seen))
+    except Exception as error:  # noqa: BLE001 - reported on each spec; the other rules still run
         yield from ((spec.key, rule, error) for spec in group)
         return
     yield from ((group[index].key, rule, violation) for index, violation in found)
 
-
-def _project_check(rule: Rule) -> ProjectCheck:
-    check = rule.check
-    assert isinstance(check, ProjectCheck)
-    return check

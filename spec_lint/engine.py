@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spec_lint.context import Context, placeholders_of
-from spec_lint.crossfile import Collected, collect, is_project, judge, project_rules
+from spec_lint.crossfile import Collected, collect, file_rules, judge, project_rules
 from spec_lint.detection import is_document_of, might_be, passed_over
 from spec_lint.directives import Known
 from spec_lint.findings import Finding, Report, Severity, Suppressed, Violation
@@ -179,11 +179,9 @@ def run_rules(ctx: Context) -> list[Finding]:
     """Every per-file rule's findings; a rule that raises is one internal-error finding, and the
     others still run. A project rule's findings come from the project phase."""
     findings: list[Finding] = []
-    for rule in ctx.pack.rules:
-        if is_project(rule):
-            continue
+    for rule, check in file_rules(ctx.pack):
         try:
-            findings.extend(_identify(ctx.path, rule, rule.check.check(ctx)))
+            findings.extend(_identify(ctx.path, rule, check.check(ctx)))
         except Exception as error:  # noqa: BLE001 - a bug in one check must not stop the run
             findings.append(_engine_finding(ctx.path, INTERNAL_ERROR, _internal(rule, error)))
     return findings
@@ -214,7 +212,7 @@ def _project_phase(linted: Sequence[tuple[Path, Linted]], packs: Sequence[Pack],
 
 def _enabled(pack: Pack, settings: Settings) -> bool:
     """Has the pack a project rule the configuration does not switch off (else nothing is read)?"""
-    return any(rule.code not in settings.disabled for rule in project_rules(pack))
+    return any(rule.code not in settings.disabled for rule, _ in project_rules(pack))
 
 
 def _collected_of(path: Path, packs: Sequence[Pack], settings: Settings) -> Collected | None:

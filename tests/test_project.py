@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
+from spec_lint import Pack, Severity, Violation, lint_paths
+from spec_lint.checks import Spec
 from spec_lint.cli import main
+from spec_lint.context import Context
+from spec_lint.pack import Rule
 
 SHARED_PREFIX = '[packs.dynamo-component]\nmetric-prefix = "dynamo_component_"\n'
 SL501_AT_B = 'b.md:1:1: SL501 [duplicate-component] component "router" is also the component of "a.md" (line 1; expected each component in one spec)'
@@ -151,3 +158,32 @@ def test_a_link_to_a_spec_is_that_spec_not_a_second_one(tmp_path: Path, monkeypa
     root = project(tmp_path, "", **{"b.md": spec("Router")})
     (root / "a.md").symlink_to("b.md")
     assert findings(root, monkeypatch, "b.md") == []
+
+
+@dataclass(frozen=True, slots=True)
+class _Raising:
+    """A project check with a bug in ``collect`` or in ``compare``."""
+
+    raises_in: str
+
+    def collect(self, ctx: Context) -> Any:
+        if self.raises_in == "collect":
+            raise ZeroDivisionError("collect")
+        return ()
+
+    def compare(self, specs: Sequence[Spec]) -> Iterator[tuple[int, Violation]]:
+        if self.raises_in == "compare":
+            raise ZeroDivisionError("compare")
+        yield from ()
+
+
+@pytest.mark.parametrize("raises_in", ["collect", "compare"])
+def test_a_project_check_that_raises_is_sl000_on_each_spec_and_the_other_rules_still_report(
+        tmp_path: Path, pack: Pack, raises_in: str) -> None:
+    root = project(tmp_path, None, **{"a.md": spec("Router"), "b.md": spec("Router")})
+    buggy = Rule("SL599", "buggy", Severity.ERROR, "", _Raising(raises_in))
+    report = lint_paths([root / "a.md", root / "b.md"], [replace(pack, rules=(buggy, *pack.rules))])
+    message = f"internal error in SL599 buggy: ZeroDivisionError('{raises_in}') (please report it)"
+    assert [(Path(f.path).name, f.message) for f in report.findings if f.code == "SL000"] == [
+        ("a.md", message), ("b.md", message)]
+    assert {f.code for f in report.findings} >= {"SL501", "SL102"}

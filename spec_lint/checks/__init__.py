@@ -90,7 +90,7 @@ def check_class(kind: str) -> type | None:
     return registry().get(kind)
 
 
-def build_check(cls: type, options: Mapping[str, Any], scope: Scope) -> Check:
+def build_check(cls: type, options: Mapping[str, Any], scope: Scope) -> Check | ProjectCheck:
     """The check ``cls`` with a pack's ``options``, converted as its field annotations say."""
-    check: Check = build(cls, options, scope)
+    check: Check | ProjectCheck = build(cls, options, scope)
     return check

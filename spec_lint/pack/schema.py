@@ -12,7 +12,7 @@ from spec_lint.pack.markers import Template
 from spec_lint.template import section_chains
 
 if TYPE_CHECKING:
-    from spec_lint.checks import Check
+    from spec_lint.checks import Check, ProjectCheck
     from spec_lint.template import TemplateSection, TemplateTable, ValueSet
 
 ParamValue = str | float | bool | tuple[str, ...]
@@ -79,7 +79,7 @@ class Rule:
     name: str
     severity: Severity
     description: str
-    check: Check
+    check: Check | ProjectCheck
     fixable: bool = False
     summary: str = ""
     example: Example | None = None
