@@ -58,8 +58,9 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, git_env: dict[str, str])
 
 
 def user_repo(root: Path, env: dict[str, str]) -> Path:
-    """A repository that uses the hook: a broken spec, a valid spec, a README and a text file."""
-    files = ((BROKEN, "docs/router-broken.md"), (VALID, "docs/router.md"), (README, "README.md"))
+    """A repository that uses the hook: a broken spec, a valid spec of the same component (after
+    it in path order, so that it alone is SL501's), a README and a text file."""
+    files = ((BROKEN, "docs/router_broken.md"), (VALID, "docs/router.md"), (README, "README.md"))
     for source, name in files:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, root / name)
@@ -70,7 +71,7 @@ def user_repo(root: Path, env: dict[str, str]) -> Path:
 
 
 CASES = {
-    "broken": ("--files", "docs/router-broken.md"),
+    "broken": ("--files", "docs/router_broken.md"),
     "clean": ("--files", "docs/router.md", "README.md", "notes.txt"),
 }
 
@@ -97,7 +98,9 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str]:
 def test_hook_blocks_a_broken_spec(runs: dict[str, tuple[int, str]]) -> None:
     code, output = runs["broken"]
     assert code == 1, output
-    assert "docs/router-broken.md:14:1: SL111 [support-level]" in output
+    assert "docs/router_broken.md:14:1: SL111 [support-level]" in output
+    # The specs not staged are read for the repo-wide rules.
+    assert 'docs/router_broken.md:1:1: SL501 [duplicate-component] component "router" is also the component of "docs/router.md"' in output
     assert "spec-lint" in output and "Failed" in output
 
 
