@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from spec_lint.anchors import anchored
 from spec_lint.context import Context, placeholders_of
 from spec_lint.crossfile import Collected, collect, file_rules, judge, project_rules
 from spec_lint.detection import is_document_of, might_be, passed_over
@@ -75,14 +76,15 @@ class FileResult:
 @dataclass(frozen=True, slots=True)
 class Linted:
     """A file after the per-file phase: its findings before selection, what selection needs of
-    it (its suppression comments, not its document), and its project facts. ``result`` alone
-    when it is no spec or could not be read."""
+    it (its suppression comments, and what anchors a finding), and its project facts.
+    ``result`` alone when it is no spec or could not be read."""
 
     result: FileResult
     findings: tuple[Finding, ...] = ()
     comments: Comments | None = None
     known: Known | None = None
     collected: Collected | None = None
+    anchor: Callable[[Iterable[Finding]], tuple[Finding, ...]] = tuple
 
 
 def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS,
@@ -152,7 +154,7 @@ def _lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings)
     collected, errors = collect(ctx, pack, key_of(path), _name(path, settings))
     failed = [_engine_finding(path, INTERNAL_ERROR, _internal(rule, error)) for rule, error in errors]
     return Linted(FileResult(), (*run_rules(ctx), *failed), comments_of(ctx.doc, known, settings.require_reason),
-                  known, collected)
+                  known, collected, functools.partial(anchored, doc=ctx.doc))
 
 
 def context(text: str, path: Path, packs: Sequence[Pack]) -> tuple[Context, Pack] | None:
@@ -244,7 +246,7 @@ def _selected(path: Path, item: Linted, across: Sequence[Finding], settings: Set
     outcome = suppress([*item.findings, *across], item.comments, item.known, report)
     kept = (settings.adjusted(finding) for finding in outcome.kept)
     silenced = ((s, settings.adjusted(s.finding)) for s in outcome.suppressed)
-    return FileResult(tuple(f for f in kept if f is not None),
+    return FileResult(item.anchor(f for f in kept if f is not None),
                       suppressed=tuple(replace(s, finding=f) for s, f in silenced if f is not None))
 
 

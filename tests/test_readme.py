@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import ROOT
 
-from spec_lint import Pack, lint_paths
+from spec_lint import Pack, builtin_pack, lint_paths
 from spec_lint.catalog import rule_docs
 from spec_lint.cli import main
 from spec_lint.cli.rules import markdown
@@ -80,6 +80,12 @@ def where(line: str) -> str:
 def test_the_rule_table_is_the_generated_one(pack: Pack) -> None:
     table = [line for line in section("Rules").splitlines() if line.startswith("|")]
     assert "\n".join(table) == markdown(rule_docs([pack])), "update README.md from `spec-lint rules --output-format markdown`"
+
+
+def test_the_dep_rule_table_is_the_generated_one() -> None:
+    table = [line for line in section("Design proposals (the DEP pack)").splitlines() if line.startswith("|")]
+    generated = [line for line in markdown(rule_docs([builtin_pack("dep")])).splitlines() if not line.startswith("| SL00")]
+    assert table == generated, "update README.md from `spec-lint rules --pack dep --output-format markdown`"
 
 
 def test_the_rule_table_has_one_row_per_rule_with_its_name_and_severity(pack: Pack) -> None:
