@@ -59,8 +59,9 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, git_env: dict[str, str])
 
 
 def user_repo(root: Path, env: dict[str, str]) -> Path:
-    """A repository that uses the hook: a broken spec, a valid spec, a README and a text file."""
-    files = ((BROKEN, "docs/router-broken.md"), (VALID, "docs/router.md"), (README, "README.md"))
+    """A repository that uses the hook: a broken spec, a valid spec of the same component (after
+    it in path order, so that it alone is SL501's), a README and a text file."""
+    files = ((BROKEN, "docs/router_broken.md"), (VALID, "docs/router.md"), (README, "README.md"))
     for source, name in files:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, root / name)
@@ -92,7 +93,7 @@ def cells(lines: list[str]) -> list[list[str]]:
 
 # Each case: the hooks to run (None: both) and the files to run them on.
 CASES: dict[str, tuple[str | None, tuple[str, ...]]] = {
-    "broken": (None, ("docs/router-broken.md",)),
+    "broken": (None, ("docs/router_broken.md",)),
     "clean": (None, ("docs/router.md", "README.md", "notes.txt")),
     "fix": ("spec-lint-fix", ("docs/fixable.md",)),
 }
@@ -133,7 +134,9 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str]:
 def test_hook_blocks_a_broken_spec(runs: dict[str, tuple[int, str]]) -> None:
     code, output = runs["broken"]
     assert code == 1, output
-    assert "docs/router-broken.md:14:1: SL111 [support-level]" in output
+    assert "docs/router_broken.md:14:1: SL111 [support-level]" in output
+    # The specs not staged are read for the repo-wide rules.
+    assert 'docs/router_broken.md:1:1: SL501 [duplicate-component] component "router" is also the component of "docs/router.md"' in output
     assert "spec-lint" in output and "Failed" in output
 
 

@@ -94,6 +94,7 @@ class ExampleEntry:
     section: str
     fails: str
     passes: str
+    other: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
