@@ -92,23 +92,24 @@ def lint_file(path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SE
     try:
         head = read_head(path, settings.max_file_size)
     except UnreadableError as error:  # no content to look at: whether it is a document cannot be told
-        return _engine_result(path, UNREADABLE, str(error))
+        return _engine_result(path, UNREADABLE, str(error), settings)
     try:
         text = text_of(head)
     except (UnreadableError, TooLargeError) as error:
-        return _unfit(path, head, packs, error)
+        return _unfit(path, head, packs, error, settings)
     try:
         return lint_text(text, path, packs, settings)
     except Exception as error:  # noqa: BLE001 - a bug outside the rules must not stop the run either
-        return _engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)")
+        return _engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)",
+                              settings)
 
 
-def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError) -> FileResult:
+def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError, settings: Settings) -> FileResult:
     """A file too large or not text is a finding only when it may be a document: a README must pass."""
     guess = head.data.decode("utf-8", errors="replace")
     if not any(might_be(guess, pack) for pack in packs):
         return FileResult(skipped=passed_over(packs))
-    return _engine_result(path, TOO_LARGE if isinstance(error, TooLargeError) else UNREADABLE, str(error))
+    return _engine_result(path, TOO_LARGE if isinstance(error, TooLargeError) else UNREADABLE, str(error), settings)
 
 
 def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> FileResult:
@@ -121,7 +122,7 @@ def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings =
     pack, doc = detected
     pack = fitted(pack, doc)  # a pack that allows several section levels: the one this document uses
     ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
-    return select(run_rules(ctx), ctx, settings)
+    return select(run_rules(ctx, settings), ctx, settings)
 
 
 def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
@@ -134,10 +135,11 @@ def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
     return (pack, doc) if pack else None
 
 
-def run_rules(ctx: Context) -> list[Finding]:
-    """Every rule's findings; a rule that raises is one internal-error finding, and the others still run."""
+def run_rules(ctx: Context, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
+    """The findings of each rule the settings check in this file; a rule that raises is one
+    internal-error finding, and the others still run."""
     findings: list[Finding] = []
-    for rule in ctx.pack.rules:
+    for rule in (r for r in ctx.pack.rules if settings.runs(r.code, str(ctx.path))):
         try:
             findings.extend(_identify(ctx.path, rule, rule.check.check(ctx)))
         except Exception as error:  # noqa: BLE001 - a bug in one check must not stop the run
@@ -150,18 +152,19 @@ def select(findings: list[Finding], ctx: Context, settings: Settings) -> FileRes
     """The findings to report: the document's suppression comments, then the configuration
     (rules switched off or to another severity for this file); suppressed ones kept apart."""
     report = functools.partial(_finding, ctx.path, UNUSED_SUPPRESSION)
-    outcome = suppress(findings, ctx.doc, known_rules(ctx.pack), report, settings.require_reason)
+    unchecked = frozenset(r.code for r in ctx.pack.rules if not settings.runs(r.code, str(ctx.path)))
+    outcome = suppress(findings, ctx.doc, known_rules(ctx.pack, unchecked), report, settings.require_reason)
     kept = (settings.adjusted(finding) for finding in outcome.kept)
     silenced = ((s, settings.adjusted(s.finding)) for s in outcome.suppressed)
     return FileResult(tuple(f for f in kept if f is not None),
                       suppressed=tuple(replace(s, finding=f) for s, f in silenced if f is not None))
 
 
-def known_rules(pack: Pack) -> Known:
-    """What a suppression comment in a document of ``pack`` may name."""
+def known_rules(pack: Pack, unchecked: frozenset[str] = frozenset()) -> Known:
+    """What a suppression comment in a document of ``pack`` may name; ``unchecked`` the codes not run on it."""
     rules: tuple[Rule | EngineRule, ...] = (*pack.rules, *ENGINE_RULES)
     names = tuple((rule.code, rule.name) for rule in rules)
-    return Known(names, fixed=frozenset({INTERNAL_ERROR.code}), own=UNUSED_SUPPRESSION.code)
+    return Known(names, fixed=frozenset({INTERNAL_ERROR.code}), own=UNUSED_SUPPRESSION.code, unchecked=unchecked)
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:
@@ -177,5 +180,7 @@ def _engine_finding(path: Path, rule: EngineRule, message: str) -> Finding:
     return Finding(str(path), 1, 1, 1, rule.code, rule.name, rule.severity, message)
 
 
-def _engine_result(path: Path, rule: EngineRule, message: str) -> FileResult:
-    return FileResult((_engine_finding(path, rule, message),))
+def _engine_result(path: Path, rule: EngineRule, message: str, settings: Settings) -> FileResult:
+    """The engine's one finding on a file, as the settings configure it (SL000 is always reported)."""
+    finding = settings.adjusted(_engine_finding(path, rule, message))
+    return FileResult((finding,) if finding else ())

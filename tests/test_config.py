@@ -300,6 +300,25 @@ def test_require_reason_and_max_file_size_reach_the_settings(tmp_path: Path, mon
     assert [code for code, _, _ in found(root, monkeypatch, "spec.md")] == ["SL003"]
 
 
+@pytest.mark.parametrize(("config", "args", "expected"), [
+    ('ignore = ["SL001"]', ["bin.md"], []),
+    ('severity = { SL003 = "warning" }', ["--max-file-size", "100", "big.md"], [("SL003", 1, "warning")]),
+    ('per-file-ignores = { "big.md" = ["ALL"] }', ["--max-file-size", "100", "big.md"], []),
+])
+def test_the_engines_file_rules_follow_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     config: str, args: list[str],
+                                                     expected: list[tuple[str, int, str]]) -> None:
+    root = project(tmp_path, tiny(config))
+    (root / "bin.md").write_bytes(b"# X - 1.0 Component Specification\n\xff\xfe\n")
+    (root / "big.md").write_text(SPEC * 3, encoding="utf-8")
+    assert found(root, monkeypatch, *args) == expected
+
+
+def test_show_settings_lists_the_engine_rules_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, tiny('select = ["SL3"]'))
+    assert "# not reported in spec.md: SL001, SL002, SL003, SL101" in shown_settings(root, monkeypatch)
+
+
 def test_rules_and_explain_use_the_configured_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path, {".spec-lint.toml": '[packs."./tiny.toml"]\nenv-prefix = "DYN_{COMPONENT}_"\n'})
     listed = [line.split()[0] for line in run(root, monkeypatch, "rules").stdout.splitlines()]

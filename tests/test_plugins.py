@@ -126,6 +126,16 @@ def test_a_plugin_rule_fires_and_a_crashing_one_is_an_internal_error(tmp_path: P
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("args", [["--ignore", "SL901"], ["--select", "SL900"]])
+def test_a_rule_switched_off_does_not_run(tmp_path: Path, args: list[str]) -> None:
+    site = tiny_plugin(tmp_path)
+    spec = tmp_path / "router.md"
+    spec.write_text(VALID_SPEC.read_text(encoding="utf-8") + "\nTODO: more\n", encoding="utf-8")
+    result = spec_lint(site, "--pack", "tiny-pack", "--output-format", "json", *args, str(spec))
+    assert result.returncode == 1, result.stderr
+    assert {f["code"] for f in json.loads(result.stdout)} == {"SL900"}
+
+
 def test_a_plugin_rule_is_listed_and_explained(tmp_path: Path) -> None:
     site = tiny_plugin(tmp_path)
     listed = spec_lint(site, "rules", "--pack", "tiny-pack")
