@@ -263,6 +263,8 @@ def test_config_names_the_file_and_isolated_ignores_all(tmp_path: Path, monkeypa
     ('ignore = ["SL101", "SL3211"]', 'ignore[1]: unknown code or prefix "SL3211" (did you mean "SL321"?)'),
     ('severity = { SL101 = "loud" }', 'severity.SL101: "loud" is not a choice (expected "error" or "warning" or "off")'),
     ('severity = { SL7 = "off" }', 'severity.SL7: unknown code or prefix "SL7"'),
+    ('ignore = ["SL605"]', ('ignore[0]: unknown code or prefix "SL605": it is a rule of the pack "dep", which is not '
+                            "in effect (use --pack dep, or packs = [...] in the configuration)")),
     ('per-file-ignores = { "a/*.md" = ["XX1"] }', 'per-file-ignores."a/*.md"[0]: unknown code or prefix "XX1"'),
     ('fail-on = "never"', 'fail-on: "never" is not a choice (expected "error" or "warning")'),
     ('max-file-size = -1', "max-file-size: expected a number of bytes (0 or more; 0: no limit), got -1"),

@@ -12,9 +12,11 @@ from spec_lint.catalog import ENGINE_KIND, RuleDoc, closest_rule, find_rules, ru
 from spec_lint.cli.output import emit, fail, note
 from spec_lint.cli.packs import pack_option, packs_of
 from spec_lint.cli.toml_text import toml_key, toml_value
+from spec_lint.config.packs import not_in_effect
 from spec_lint.examples import ExampleError, outcome
 from spec_lint.findings import Finding
 from spec_lint.formats import printable
+from spec_lint.pack import Pack
 
 _WIDTH = 96  # as the pack's descriptions are wrapped
 
@@ -24,13 +26,21 @@ _WIDTH = 96  # as the pack's descriptions are wrapped
 @pack_option
 def command(code: str, pack_files: tuple[Path, ...]) -> None:
     """Explain the rule CODE (a code such as SL102, or a name such as missing-section)."""
-    docs = rule_docs(packs_of(pack_files))
+    packs = packs_of(pack_files)
+    docs = rule_docs(packs)
     found = find_rules(docs, code)
     if not found:
-        close = closest_rule(docs, code)
-        hint = f' (did you mean "{close}"?)' if close else " (expected a code that `spec-lint rules` lists)"
-        sys.exit(fail(f'unknown rule "{code}"{hint}'))
+        sys.exit(fail(f'unknown rule "{code}"{_hint(code, docs, packs)}'))
     emit("\n\n".join("\n".join(_explanation(doc)) for doc in found))
+
+
+def _hint(code: str, docs: list[RuleDoc], packs: list[Pack]) -> str:
+    """The pack not in effect that has the rule, else the closest rule in effect."""
+    key = code.strip().casefold()
+    elsewhere = not_in_effect(lambda rule: key in (rule.code.casefold(), rule.name.casefold()),
+                              {pack.name for pack in packs})
+    close = closest_rule(docs, code)
+    return elsewhere or (f' (did you mean "{close}"?)' if close else " (expected a code that `spec-lint rules` lists)")
 
 
 def _explanation(doc: RuleDoc) -> list[str]:

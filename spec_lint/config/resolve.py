@@ -3,6 +3,7 @@ line, each value with where it came from."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from spec_lint.config import codes
 from spec_lint.config.discovery import ConfigError, ConfigFile, find, named
 from spec_lint.config.globs import Glob, glob
 from spec_lint.config.keys import dotted, parse_file
-from spec_lint.config.packs import configured_pack
+from spec_lint.config.packs import configured_pack, not_in_effect
 from spec_lint.discover import Scope
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
@@ -82,7 +83,7 @@ def configure(overrides: Overrides, cwd: Path, default: Callable[[], Pack] = bui
     found = parse_file(config) if config else {}
     packs, pack_source, given = _packs(found, config, overrides, default)
     known = {rule.code for pack in packs for rule in pack.rules} | {rule.code for rule in ENGINE_RULES}
-    _check_codes(found, config, overrides, known)
+    _check_codes(found, config, overrides, known, {pack.name for pack in packs})
     values = _sourced(found, overrides.values())
     root = config.root if config else None
     scope = Scope(_globs(values["include"].value), _globs(values["exclude"].value), root, overrides.force_exclude)
@@ -104,9 +105,9 @@ def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overr
 
 
 def _check_codes(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
-                 known: set[str]) -> None:
+                 known: set[str], in_effect: set[str]) -> None:
     for where, selector in _selectors(found, config, overrides):
-        if problem := codes.problem(selector, known):
+        if problem := codes.problem(selector, known, functools.partial(_elsewhere, in_effect=in_effect)):
             raise ConfigError(f"{where}: {problem}")
 
 
@@ -124,6 +125,10 @@ def _selectors(found: Mapping[str, Any], config: ConfigFile | None,
     for option, given in (("--select", overrides.select or ()), ("--ignore", overrides.ignore),
                           ("--extend-select", overrides.extend_select)):
         yield from ((option, selector) for selector in given)
+
+
+def _elsewhere(selector: str, in_effect: set[str]) -> str:
+    return not_in_effect(lambda rule: codes.matches(selector, rule.code), in_effect)
 
 
 def _sourced(found: Mapping[str, Any], command_line: Mapping[str, Any]) -> dict[str, Sourced]:
