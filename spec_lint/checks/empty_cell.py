@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from spec_lint.blocks import Table
 from spec_lint.checks import register
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class EmptyCell:
     """The cells of a template table's ``required`` columns are not empty; the pack's
     ``none_markers`` (``-``, ``—``, ``N/A``, ``None``) fill a cell on purpose."""
+
+    reads: ClassVar[tuple[str, ...]] = ("none_markers",)
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         marks = alternatives(none_markers(ctx))
