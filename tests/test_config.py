@@ -328,6 +328,19 @@ def test_rules_and_explain_use_the_configured_packs(tmp_path: Path, monkeypatch:
     assert 'params.env_prefix = "DYN_{COMPONENT}_"' in run(root, monkeypatch, "explain", "SL320").stdout
 
 
+def test_explain_tries_the_examples_with_the_packs_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, {".spec-lint.toml": '[packs.dynamo-component]\nenv-prefix = "DYN_{COMPONENT}_"\n'})
+    out = run(root, monkeypatch, "explain", "SL320").stdout
+    assert 'params.env_prefix = "DYN_{COMPONENT}_"' in out  # the rule as configured
+    assert "Example, with the pack's default parameters (not the configuration's), replacing the section" in out
+    fails, passes = out.split("\nFails:\n", 1)[1].split("\nPasses:\n", 1)
+    assert [line for line in fails.splitlines() if "SL320 reports" in line] == [
+        '  SL320 reports: environment variable "ROUTER_TIMEOUT" does not start with "DYNAMO_ROUTER_" and is not a '
+        'global variable (expected "DYNAMO_ROUTER_TIMEOUT"; global variables: "DYNAMO_LOG_LEVEL", "DYNAMO_NATS_URL", '
+        '"DYNAMO_ETCD_URL")']
+    assert passes.rstrip().endswith("\n\n  SL320 reports nothing.")
+
+
 def test_pack_on_the_command_line_replaces_the_configured_packs(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path, {".spec-lint.toml": 'packs = ["dynamo-component"]\n'})

@@ -19,13 +19,15 @@ from spec_lint.pack.params import value_problem
 from spec_lint.plugins import PluginError
 
 
-def configured_pack(key: str, ref: str, params: Mapping[str, Any], config: ConfigFile) -> Pack:
+def configured_pack(key: str, ref: str, params: Mapping[str, Any], config: ConfigFile) -> tuple[Pack, Pack]:
     """The pack ``ref`` names (a built-in or entry-point name, or a path relative to the file),
-    given at ``packs<key>``."""
+    given at ``packs<key>``: with the parameters given there, and as named (with its defaults)."""
     where = f"{config.path}: {config.prefix}packs{key}"
     pack = _named(ref, config.root, where)
-    if not params:
-        return pack
+    return (_with_params(pack, ref, params, config, where) if params else pack), pack
+
+
+def _with_params(pack: Pack, ref: str, params: Mapping[str, Any], config: ConfigFile, where: str) -> Pack:
     given = _declared(pack, params, where)
     parent = str((config.root / ref).resolve()) if _is_path(ref) else ref
     data = {"pack": {"name": pack.name, "extends": parent}, "params": given}

@@ -70,6 +70,8 @@ class Configuration:
     settings: Settings
     scope: Scope
     given_params: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The packs the configuration gives parameters, by name, as named (with their defaults).
+    defaults: Mapping[str, Pack] = field(default_factory=dict)
 
     @property
     def fail_on(self) -> Severity:
@@ -81,7 +83,7 @@ def configure(overrides: Overrides, cwd: Path, default: Callable[[], Pack] = bui
     ``default`` the pack when neither names one."""
     config = None if overrides.isolated else named(overrides.config) if overrides.config else find(cwd)
     found = parse_file(config) if config else {}
-    packs, pack_source, given = _packs(found, config, overrides, default)
+    packs, pack_source, given, defaults = _packs(found, config, overrides, default)
     known = {rule.code for pack in packs for rule in pack.rules} | {rule.code for rule in ENGINE_RULES}
     _check_codes(found, config, overrides, known, {pack.name for pack in packs})
     values = _sourced(found, overrides.values())
@@ -89,19 +91,21 @@ def configure(overrides: Overrides, cwd: Path, default: Callable[[], Pack] = bui
     scope = Scope(_globs(values["include"].value), _globs(values["exclude"].value), root, overrides.force_exclude)
     settings = Settings(values["max-file-size"].value, values["require-reason"].value, root,
                         _disabled(found, overrides, known), _severities(found, known), _file_ignores(found))
-    return Configuration(config.path if config else None, values, packs, pack_source, settings, scope, given)
+    return Configuration(config.path if config else None, values, packs, pack_source, settings, scope, given, defaults)
 
 
-def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
-           default: Callable[[], Pack]) -> tuple[tuple[Pack, ...], str, dict[str, frozenset[str]]]:
-    """The packs and which of their parameters the file gives; ``--pack`` replaces the file's packs."""
+def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides, default: Callable[[], Pack]
+           ) -> tuple[tuple[Pack, ...], str, dict[str, frozenset[str]], dict[str, Pack]]:
+    """The packs, which of their parameters the file gives, and those packs with their defaults;
+    ``--pack`` replaces the file's packs."""
     if overrides.packs:
-        return overrides.packs, COMMAND_LINE, {}
+        return overrides.packs, COMMAND_LINE, {}, {}
     if config is None or "packs" not in found:
-        return (default(),), DEFAULT, {}
+        return (default(),), DEFAULT, {}, {}
     packs = [(configured_pack(key, ref, params, config), params) for key, ref, params in found["packs"]]
-    given = {pack.name: frozenset(key.replace("-", "_") for key in params) for pack, params in packs}
-    return tuple(pack for pack, _ in packs), FILE, given
+    given = {pack.name: frozenset(key.replace("-", "_") for key in params) for (pack, _), params in packs}
+    defaults = {pack.name: named for (pack, named), params in packs if params}
+    return tuple(pack for (pack, _), _ in packs), FILE, given, defaults
 
 
 def _check_codes(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
