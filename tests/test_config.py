@@ -334,10 +334,8 @@ def test_explain_tries_the_examples_with_the_packs_defaults(tmp_path: Path, monk
     assert 'params.env_prefix = "DYN_{COMPONENT}_"' in out  # the rule as configured
     assert "Example, with the pack's default parameters (not the configuration's), replacing the section" in out
     fails, passes = out.split("\nFails:\n", 1)[1].split("\nPasses:\n", 1)
-    assert [line for line in fails.splitlines() if "SL320 reports" in line] == [
-        '  SL320 reports: environment variable "ROUTER_TIMEOUT" does not start with "DYNAMO_ROUTER_" and is not a '
-        'global variable (expected "DYNAMO_ROUTER_TIMEOUT"; global variables: "DYNAMO_LOG_LEVEL", "DYNAMO_NATS_URL", '
-        '"DYNAMO_ETCD_URL")']
+    reported = [line for line in fails.splitlines() if "SL320 reports" in line]
+    assert len(reported) == 1 and 'environment variable "ROUTER_TIMEOUT" does not start with "DYNAMO_ROUTER_"' in reported[0]
     assert passes.rstrip().endswith("\n\n  SL320 reports nothing.")
 
 
