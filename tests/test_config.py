@@ -265,6 +265,7 @@ def test_config_names_the_file_and_isolated_ignores_all(tmp_path: Path, monkeypa
     ('severity = { SL7 = "off" }', 'severity.SL7: unknown code or prefix "SL7"'),
     ('ignore = ["SL605"]', ('ignore[0]: unknown code or prefix "SL605": it is a rule of the pack "dep", which is not '
                             "in effect (use --pack dep, or packs = [...] in the configuration)")),
+    ('select = ["SL6"]', 'select[0]: unknown code or prefix "SL6": it selects rules of the pack "dep", which is not'),
     ('per-file-ignores = { "a/*.md" = ["XX1"] }', 'per-file-ignores."a/*.md"[0]: unknown code or prefix "XX1"'),
     ('fail-on = "never"', 'fail-on: "never" is not a choice (expected "error" or "warning")'),
     ('max-file-size = -1', "max-file-size: expected a number of bytes (0 or more; 0: no limit), got -1"),

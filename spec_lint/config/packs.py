@@ -76,12 +76,12 @@ def _declared(pack: Pack, params: Mapping[str, Any], where: str) -> dict[str, An
     return given
 
 
-def not_in_effect(wanted: Callable[[Rule], bool], in_effect: Collection[str]) -> str:
+def not_in_effect(wanted: Callable[[Rule], bool], in_effect: Collection[str], what: str = "it is a rule of") -> str:
     """Why a code that no pack in effect has is unknown, when a shipped or installed pack not in
     effect has such a rule: a clause for the message; else ""."""
     for name in (name for name in pack_names() if name not in in_effect):
         if any(wanted(rule) for rule in _rules_of(name)):
-            return (f': it is a rule of the pack "{name}", which is not in effect (use --pack {name}, '
+            return (f': {what} the pack "{name}", which is not in effect (use --pack {name}, '
                     'or packs = [...] in the configuration)')
     return ""
 

@@ -132,7 +132,9 @@ def _selectors(found: Mapping[str, Any], config: ConfigFile | None,
 
 
 def _elsewhere(selector: str, in_effect: set[str]) -> str:
-    return not_in_effect(lambda rule: codes.matches(selector, rule.code), in_effect)
+    """Which pack not in effect has the code, or else codes the prefix selects."""
+    return not_in_effect(lambda rule: rule.code == selector, in_effect) or \
+        not_in_effect(lambda rule: codes.matches(selector, rule.code), in_effect, "it selects rules of")
 
 
 def _sourced(found: Mapping[str, Any], command_line: Mapping[str, Any]) -> dict[str, Sourced]:
