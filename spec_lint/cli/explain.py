@@ -19,7 +19,7 @@ from spec_lint.config.resolve import Overrides
 from spec_lint.examples import ExampleError, outcome
 from spec_lint.findings import Finding
 from spec_lint.formats import printable
-from spec_lint.pack import Pack
+from spec_lint.pack import Pack, Rule
 
 _WIDTH = 96  # as the pack's descriptions are wrapped
 
@@ -73,11 +73,8 @@ def _example(doc: RuleDoc, defaults: Mapping[str, Pack]) -> str:
     if doc.example is None or doc.source is None:
         return "No example (the pack entry gives no [rules.example])."
     where = f'the section "{doc.example.section}"' if doc.example.section else "the title block"
-    rule, pack = doc.source
-    default = defaults.get(pack.name)
-    with_defaults = " with the pack's default parameters (not the configuration's)," if default else ""
-    if default is not None:
-        rule, pack = next((r for r in default.rules if r.code == rule.code), rule), default
+    rule, pack = _with_defaults(*doc.source, defaults)
+    with_defaults = " with the pack's default parameters (not the configuration's)," if pack is not doc.source[1] else ""
     try:
         seen = outcome(rule, pack)
     except ExampleError as error:
@@ -86,6 +83,14 @@ def _example(doc: RuleDoc, defaults: Mapping[str, Pack]) -> str:
     return (f"Example,{with_defaults} replacing {where} of the pack's sample document:\n\n"
             f"Fails:\n\n{_snippet(doc.example.fails)}\n\n{_reported(doc, seen.fails if seen else None)}\n\n"
             f"Passes:\n\n{_snippet(doc.example.passes)}\n\n{_reported(doc, seen.passes if seen else None)}")
+
+
+def _with_defaults(rule: Rule, pack: Pack, defaults: Mapping[str, Pack]) -> tuple[Rule, Pack]:
+    """The rule in the pack as named, when the configuration gives the pack parameters."""
+    default = defaults.get(pack.name)
+    if default is None:
+        return rule, pack
+    return next((r for r in default.rules if r.code == rule.code), rule), default
 
 
 def _snippet(text: str) -> str:
