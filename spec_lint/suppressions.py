@@ -119,7 +119,8 @@ def _unused(suppression: Suppression, used: set[str], known: Known) -> Violation
     (a suppression of unused-suppression itself, or of a rule that did not run, excepted)."""
     if suppression.scope is Scope.ENABLE:
         return None
-    idle = [code for code in suppression.codes if code not in used | known.unchecked | {known.own}]
+    excepted = used | known.unchecked | {known.own}
+    idle = [code for code in suppression.codes if code not in excepted]
     if idle:
         what = f"{quoted(idle)} (expected a finding of {'it' if len(idle) == 1 else 'each'}"
     elif not suppression.codes and not used:
