@@ -67,17 +67,27 @@ def rule_docs(packs: Sequence[Pack]) -> list[RuleDoc]:
 
 def _pack_rule_doc(rule: Rule, pack: Pack, kinds: Mapping[type, str]) -> RuleDoc:
     options = set_fields(rule.check)
-    named = _params_named([value for _, value in options], pack)
+    named = _params_named([value for _, value in options], _params_read(rule.check, options), pack)
     kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(rule.check), "?"), kind_doc,
                    options, tuple((name, pack.params[name].value) for name in named), rule.fixable, rule.summary,
                    rule.example, rule.why, pack.name, (rule, pack))
 
 
-def _params_named(values: list[object], pack: Pack) -> list[str]:
-    """The parameters the values name, and those that these parameters' values name in turn."""
-    found: set[str] = set()
-    pending = [repr(value) for value in values]
+def _params_read(check: object, options: tuple[tuple[str, object], ...]) -> list[str]:
+    """The parameters a check reads itself: those its class lists in ``params`` (needed) and
+    ``reads`` (read when the pack declares them), and the options whose value is a parameter's
+    name (``title_prefixes = "title_name_prefixes"``)."""
+    declared = [getattr(type(check), attribute, ()) for attribute in ("params", "reads")]
+    listed = [name for names in declared if isinstance(names, tuple) for name in names if isinstance(name, str)]
+    return [*listed, *(value for _, value in options if isinstance(value, str))]
+
+
+def _params_named(values: list[object], read: list[str], pack: Pack) -> list[str]:
+    """The parameters the check reads or the values name, and those that these parameters' values
+    name in turn."""
+    found = set(read) & set(pack.params)
+    pending = [repr(value) for value in values] + [repr(pack.params[name].value) for name in found]
     while pending:
         for name in set(references(pending.pop())) & set(pack.params) - found:
             found.add(name)

@@ -25,7 +25,8 @@ class Scope(enum.Enum):
 PREFIX = "spec-lint-"
 DIRECTIVES = tuple(PREFIX + scope.value for scope in Scope)
 _DIRECTIVE = re.compile(rf"{PREFIX}(?P<scope>\S*)(?P<rest>.*)", re.IGNORECASE)
-_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
+# " -- " before the reason, as the README writes it; " — " too, as people type a dash in prose.
+_REASON = re.compile(r"(?:^|\s)(?:--|\u2014)(?:\s|$)")
 _SEPARATORS = re.compile(r"[\s,]+")
 _LISTED = " (expected a code or rule name that `spec-lint rules` lists)"
 
@@ -33,11 +34,14 @@ _LISTED = " (expected a code or rule name that `spec-lint rules` lists)"
 @dataclass(frozen=True, slots=True)
 class Known:
     """The rules a suppression may name, as (code, name) pairs; ``fixed`` are the codes no comment
-    silences, ``own`` is the code of unused-suppression, silenced only by a comment that names it."""
+    silences, ``own`` is the code of unused-suppression, silenced only by a comment that names it;
+    ``unchecked`` are the codes the configuration switched off for the document: their rules did
+    not run, so a suppression of one is not known to be unused."""
 
     rules: tuple[tuple[str, str], ...]
     fixed: frozenset[str] = frozenset()
     own: str = ""
+    unchecked: frozenset[str] = frozenset()
 
     def code_of(self, word: str) -> str | None:
         key = word.casefold()

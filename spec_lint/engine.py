@@ -118,23 +118,24 @@ def lint_file(path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SE
         try:
             head = read_head(path, settings.max_file_size)
         except UnreadableError as error:  # no content to look at: whether it is a document cannot be told
-            return Linted(_engine_result(path, UNREADABLE, str(error)))
+            return Linted(_engine_result(path, UNREADABLE, str(error), settings))
         try:
             text = text_of(head)
         except (UnreadableError, TooLargeError) as error:
-            return Linted(_unfit(path, head, packs, error))
+            return Linted(_unfit(path, head, packs, error, settings))
     try:
         return _lint_text(text, path, packs, settings)
     except Exception as error:  # noqa: BLE001 - a bug outside the rules must not stop the run either
-        return Linted(_engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)"))
+        return Linted(_engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)",
+                                     settings))
 
 
-def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError) -> FileResult:
+def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError, settings: Settings) -> FileResult:
     """A file too large or not text is a finding only when it may be a document: a README must pass."""
     guess = head.data.decode("utf-8", errors="replace")
     if not any(might_be(guess, pack) for pack in packs):
         return FileResult(skipped=passed_over(packs))
-    return _engine_result(path, TOO_LARGE if isinstance(error, TooLargeError) else UNREADABLE, str(error))
+    return _engine_result(path, TOO_LARGE if isinstance(error, TooLargeError) else UNREADABLE, str(error), settings)
 
 
 def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> FileResult:
@@ -150,10 +151,11 @@ def _lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings)
     if found is None:
         return Linted(FileResult(skipped=passed_over(packs)))
     ctx, pack = found
-    known = known_rules(ctx.pack)
+    unchecked = frozenset(r.code for r in ctx.pack.rules if not settings.runs(r.code, str(path)))
+    known = known_rules(ctx.pack, unchecked)
     collected, errors = collect(ctx, pack, key_of(path), _name(path, settings))
     failed = [_engine_finding(path, INTERNAL_ERROR, _internal(rule, error)) for rule, error in errors]
-    return Linted(FileResult(), (*run_rules(ctx), *failed), comments_of(ctx.doc, known, settings.require_reason),
+    return Linted(FileResult(), (*run_rules(ctx, settings), *failed), comments_of(ctx.doc, known, settings.require_reason),
                   known, collected, functools.partial(anchored, doc=ctx.doc))
 
 
@@ -177,11 +179,12 @@ def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
     return (pack, doc) if pack else None
 
 
-def run_rules(ctx: Context) -> list[Finding]:
-    """Every per-file rule's findings; a rule that raises is one internal-error finding, and the
-    others still run. A project rule's findings come from the project phase."""
+def run_rules(ctx: Context, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
+    """The findings of each per-file rule the settings check in this file; a rule that raises is
+    one internal-error finding, and the others still run. A project rule's findings come from the
+    project phase."""
     findings: list[Finding] = []
-    for rule, check in file_rules(ctx.pack):
+    for rule, check in (item for item in file_rules(ctx.pack) if settings.runs(item[0].code, str(ctx.path))):
         try:
             findings.extend(_identify(ctx.path, rule, check.check(ctx)))
         except Exception as error:  # noqa: BLE001 - a bug in one check must not stop the run
@@ -250,11 +253,11 @@ def _selected(path: Path, item: Linted, across: Sequence[Finding], settings: Set
                       suppressed=tuple(replace(s, finding=f) for s, f in silenced if f is not None))
 
 
-def known_rules(pack: Pack) -> Known:
-    """What a suppression comment in a document of ``pack`` may name."""
+def known_rules(pack: Pack, unchecked: frozenset[str] = frozenset()) -> Known:
+    """What a suppression comment in a document of ``pack`` may name; ``unchecked`` the codes not run on it."""
     rules: tuple[Rule | EngineRule, ...] = (*pack.rules, *ENGINE_RULES)
     names = tuple((rule.code, rule.name) for rule in rules)
-    return Known(names, fixed=frozenset({INTERNAL_ERROR.code}), own=UNUSED_SUPPRESSION.code)
+    return Known(names, fixed=frozenset({INTERNAL_ERROR.code}), own=UNUSED_SUPPRESSION.code, unchecked=unchecked)
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:
@@ -270,5 +273,7 @@ def _engine_finding(path: Path, rule: EngineRule, message: str) -> Finding:
     return Finding(str(path), 1, 1, 1, rule.code, rule.name, rule.severity, message)
 
 
-def _engine_result(path: Path, rule: EngineRule, message: str) -> FileResult:
-    return FileResult((_engine_finding(path, rule, message),))
+def _engine_result(path: Path, rule: EngineRule, message: str, settings: Settings) -> FileResult:
+    """The engine's one finding on a file, as the settings configure it (SL000 is always reported)."""
+    finding = settings.adjusted(_engine_finding(path, rule, message))
+    return FileResult((finding,) if finding else ())

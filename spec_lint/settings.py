@@ -45,18 +45,22 @@ class Settings:
 
     def adjusted(self, finding: Finding) -> Finding | None:
         """The finding as configured for its file (its severity changed), or None when switched off."""
-        if finding.code == _ALWAYS_REPORTED:
-            return finding
-        if finding.code in self.disabled or self._ignored_in_file(finding):
+        if not self.runs(finding.code, finding.path):
             return None
         severity = self.severities.get(finding.code, finding.severity)
         return finding if severity is finding.severity else dataclasses.replace(finding, severity=severity)
 
-    def _ignored_in_file(self, finding: Finding) -> bool:
+    def runs(self, code: str, path: str) -> bool:
+        """Whether the rule ``code`` is checked (and reported) in the file at ``path``."""
+        if code == _ALWAYS_REPORTED:
+            return True
+        return code not in self.disabled and not self._ignored_in_file(code, path)
+
+    def _ignored_in_file(self, code: str, path: str) -> bool:
         if self.root is None:
             return False
-        return any(any(matches(code, finding.code) for code in ignore.codes)
-                   and matches_any((ignore.glob,), finding.path, self.root) for ignore in self.per_file_ignores)
+        return any(any(matches(selector, code) for selector in ignore.codes)
+                   and matches_any((ignore.glob,), path, self.root) for ignore in self.per_file_ignores)
 
 
 DEFAULT_SETTINGS = Settings()

@@ -4,10 +4,10 @@ does, so that no check needs to know about them; and what is wrong with the comm
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from spec_lint.directives import Known, Scope, Suppression, read
+from spec_lint.directives import PREFIX, Known, Scope, Suppression, read
 from spec_lint.findings import Finding, Suppressed, Violation
 from spec_lint.model import Document
 from spec_lint.template import quoted
@@ -48,7 +48,8 @@ def suppress(findings: Sequence[Finding], comments: Comments, known: Known, repo
     suppressions = comments.suppressions
     used: dict[Suppression, set[str]] = {s: set() for s in suppressions}
     kept, suppressed = _apply(findings, suppressions, used, known.fixed | {known.own})
-    problems.extend(v for s in suppressions if (v := _unused(s, used[s], known.own)) is not None)
+    problems.extend(v for s in suppressions if (v := _unused(s, used[s], known)) is not None)
+    problems.extend(_stray_enables(suppressions))
     named = [s for s in suppressions if known.own in s.codes]
     own_kept, own_suppressed = _apply([report(v) for v in problems], named, used, known.fixed)
     return Outcome((*kept, *own_kept), (*suppressed, *own_suppressed))
@@ -102,12 +103,38 @@ def _reach(code: str, suppressions: Sequence[Suppression]) -> _Reach:
     return _Reach(lines, tuple(s.line for s in switches), switches, whole)
 
 
-def _unused(suppression: Suppression, used: set[str], own: str) -> Violation | None:
+def _stray_enables(suppressions: Sequence[Suppression]) -> Iterator[Violation]:
+    """What is said of each enable that enables nothing, in document order: ``state`` holds the
+    last switch of each code, ``every`` the last switch without codes (of every rule)."""
+    state: dict[str, Scope] = {}
+    every: Scope | None = None
+    for s in (s for s in suppressions if s.scope in (Scope.DISABLE, Scope.ENABLE)):
+        if s.scope is Scope.ENABLE and (message := _stray(s, state, every)):
+            yield Violation(message, s.line, s.column)
+        if s.codes:
+            state.update((code, s.scope) for code in s.codes)
+        else:
+            every, state = s.scope, {}
+
+
+def _stray(enable: Suppression, state: Mapping[str, Scope], every: Scope | None) -> str:
+    """What is wrong with an enable whose codes (or, without codes, every rule) are not disabled; "" if nothing."""
+    if not enable.codes:
+        off = every is Scope.DISABLE or Scope.DISABLE in state.values()
+        return "" if off else f'"{PREFIX}enable" enables nothing (expected a "{PREFIX}disable" above it)'
+    idle = [code for code in enable.codes if state.get(code, every) is not Scope.DISABLE]
+    each = "it" if len(idle) == 1 else "each"
+    return f'"{PREFIX}enable" of {quoted(idle)} enables nothing (expected a "{PREFIX}disable" of {each} above it)' \
+        if idle else ""
+
+
+def _unused(suppression: Suppression, used: set[str], known: Known) -> Violation | None:
     """What is said of a suppression that silenced nothing, or of the codes it names that did not
-    (a suppression of unused-suppression itself excepted)."""
+    (a suppression of unused-suppression itself, or of a rule that did not run, excepted)."""
     if suppression.scope is Scope.ENABLE:
         return None
-    idle = [code for code in suppression.codes if code not in used and code != own]
+    excepted = used | known.unchecked | {known.own}
+    idle = [code for code in suppression.codes if code not in excepted]
     if idle:
         what = f"{quoted(idle)} (expected a finding of {'it' if len(idle) == 1 else 'each'}"
     elif not suppression.codes and not used:

@@ -280,6 +280,22 @@ def test_a_bad_configuration_exits_2_naming_file_and_key(tmp_path: Path, monkeyp
     assert result.stderr.startswith(f"spec-lint: error: {root / '.spec-lint.toml'}: {message}")
 
 
+@pytest.mark.parametrize(("given", "message"), [
+    ("SL605", ('unknown code or prefix "SL605": it is a rule of the pack "dep", which is not in effect (use --pack dep, '
+              "or packs = [...] in the configuration)")),
+    ("SL6", 'unknown code or prefix "SL6": it selects rules of the pack "dep", which is not'),
+])
+def test_a_code_of_a_pack_not_in_effect_names_the_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       given: str, message: str) -> None:
+    """On the command line it is a mistake of this run; a configuration file may name it for runs
+    with other packs (``--pack dep``)."""
+    root = project(tmp_path, tiny(f'ignore = ["{given}"]'))
+    assert run(root, monkeypatch, "spec.md").exit_code != 2
+    result = run(root, monkeypatch, "--ignore", given, "spec.md")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"spec-lint: error: --ignore: {message}")
+
+
 def test_a_bad_code_on_the_command_line_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = run(project(tmp_path, tiny()), monkeypatch, "--select", "SL32,SL3O1", "spec.md")
     assert result.exit_code == 2
@@ -300,11 +316,41 @@ def test_require_reason_and_max_file_size_reach_the_settings(tmp_path: Path, mon
     assert [code for code, _, _ in found(root, monkeypatch, "spec.md")] == ["SL003"]
 
 
+@pytest.mark.parametrize(("config", "args", "expected"), [
+    ('ignore = ["SL001"]', ["bin.md"], []),
+    ('severity = { SL003 = "warning" }', ["--max-file-size", "100", "big.md"], [("SL003", 1, "warning")]),
+    ('per-file-ignores = { "big.md" = ["ALL"] }', ["--max-file-size", "100", "big.md"], []),
+])
+def test_the_engines_file_rules_follow_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     config: str, args: list[str],
+                                                     expected: list[tuple[str, int, str]]) -> None:
+    root = project(tmp_path, tiny(config))
+    (root / "bin.md").write_bytes(b"# X - 1.0 Component Specification\n\xff\xfe\n")
+    (root / "big.md").write_text(SPEC * 3, encoding="utf-8")
+    assert found(root, monkeypatch, *args) == expected
+
+
+def test_show_settings_lists_the_engine_rules_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, tiny('select = ["SL3"]'))
+    assert "# not reported in spec.md: SL001, SL002, SL003, SL101" in shown_settings(root, monkeypatch)
+
+
 def test_rules_and_explain_use_the_configured_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path, {".spec-lint.toml": '[packs."./tiny.toml"]\nenv-prefix = "DYN_{COMPONENT}_"\n'})
     listed = [line.split()[0] for line in run(root, monkeypatch, "rules").stdout.splitlines()]
     assert listed[-3:] == ["SL101", "SL320", "SL321"]
     assert 'params.env_prefix = "DYN_{COMPONENT}_"' in run(root, monkeypatch, "explain", "SL320").stdout
+
+
+def test_explain_tries_the_examples_with_the_packs_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, {".spec-lint.toml": '[packs.dynamo-component]\nenv-prefix = "DYN_{COMPONENT}_"\n'})
+    out = run(root, monkeypatch, "explain", "SL320").stdout
+    assert 'params.env_prefix = "DYN_{COMPONENT}_"' in out  # the rule as configured
+    assert "Example, with the pack's default parameters (not the configuration's), replacing the section" in out
+    fails, passes = out.split("\nFails:\n", 1)[1].split("\nPasses:\n", 1)
+    reported = [line for line in fails.splitlines() if "SL320 reports" in line]
+    assert len(reported) == 1 and 'environment variable "ROUTER_TIMEOUT" does not start with "DYNAMO_ROUTER_"' in reported[0]
+    assert passes.rstrip().endswith("\n\n  SL320 reports nothing.")
 
 
 def test_pack_on_the_command_line_replaces_the_configured_packs(tmp_path: Path,

@@ -73,6 +73,25 @@ def test_explain_prints_the_examples_and_what_the_rule_reports_on_them() -> None
     assert passes.rstrip().endswith("  SL111 reports nothing.")
 
 
+@pytest.mark.parametrize(("code", "param"), [
+    ("SL201", "stand_in_phrases"),  # a needed parameter of the check class
+    ("SL204", "none_markers"),  # one the check class reads when the pack declares it
+    ("SL401", "placeholder_names"),
+    ("SL300", "title_name_prefixes"),  # an option whose value is the parameter's name
+])
+def test_explain_lists_the_parameters_a_check_reads_itself(code: str, param: str) -> None:
+    out = CliRunner().invoke(main, ["explain", code]).stdout
+    assert f"  params.{param} = " in out.split("Pack parameters they use:\n", 1)[-1]
+
+
+@pytest.mark.parametrize("wanted", ["SL603", "status-value"])
+def test_explain_names_the_pack_not_in_effect_that_has_the_rule(wanted: str) -> None:
+    result = CliRunner().invoke(main, ["explain", wanted])
+    assert result.exit_code == 2
+    assert f'unknown rule "{wanted}": it is a rule of the pack "dep", which is not in effect (use --pack dep, ' \
+           "or packs = [...] in the configuration)" in result.output
+
+
 @pytest.mark.parametrize("code", [rule.code for rule in ENGINE_RULES])
 def test_an_engine_rule_says_it_has_no_example(code: str) -> None:
     out = CliRunner().invoke(main, ["explain", code]).stdout

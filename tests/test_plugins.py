@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -126,6 +125,16 @@ def test_a_plugin_rule_fires_and_a_crashing_one_is_an_internal_error(tmp_path: P
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("args", [["--ignore", "SL901"], ["--select", "SL900"]])
+def test_a_rule_switched_off_does_not_run(tmp_path: Path, args: list[str]) -> None:
+    site = tiny_plugin(tmp_path)
+    spec = tmp_path / "router.md"
+    spec.write_text(VALID_SPEC.read_text(encoding="utf-8") + "\nTODO: more\n", encoding="utf-8")
+    result = spec_lint(site, "--pack", "tiny-pack", "--output-format", "json", *args, str(spec))
+    assert result.returncode == 1, result.stderr
+    assert {f["code"] for f in json.loads(result.stdout)} == {"SL900"}
+
+
 def test_a_plugin_rule_is_listed_and_explained(tmp_path: Path) -> None:
     site = tiny_plugin(tmp_path)
     listed = spec_lint(site, "rules", "--pack", "tiny-pack")
@@ -170,17 +179,22 @@ def test_a_plugin_may_not_take_a_built_in_name(tmp_path: Path) -> None:
                            "spec-lint (expected one pack of each name; uninstall one of them)\n")
 
 
-def test_the_plugin_the_readme_shows_works(tmp_path: Path) -> None:
+def test_the_plugin_the_readme_shows_installs_with_pip_and_works(tmp_path: Path) -> None:
     plugins = section("Plugins")
     (project, pack), (check,) = blocks(plugins, "toml"), blocks(plugins, "python")
-    groups = tomllib.loads("\n".join(project))["project"]["entry-points"]
-    entry_points = "".join(f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in items.items()) for group, items in groups.items())
-    site = distribution(tmp_path / "site", entry_points, {
-        "spec_lint_ours/__init__.py": "", "spec_lint_ours/checks.py": "\n".join(check),
-        "spec_lint_ours/our-components.toml": "\n".join(pack)})
+    source = tmp_path / "spec-lint-ours"
+    for name, lines in {"pyproject.toml": project, "spec_lint_ours/__init__.py": [],
+                        "spec_lint_ours/checks.py": check, "spec_lint_ours/our-components.toml": pack}.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Offline: no index, no build isolation (the venv's setuptools builds it), spec-lint is already there.
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+                          "--no-index", "--target", str(tmp_path / "site"), str(source)],
+                         capture_output=True, text=True, check=False)
+    assert pip.returncode == 0, pip.stderr
     spec = tmp_path / "router.md"
     spec.write_text(VALID_SPEC.read_text(encoding="utf-8") + "\nTODO: more\n", encoding="utf-8")
-    result = spec_lint(site, "--pack", "our-components", str(spec))
+    result = spec_lint(tmp_path / "site", "--pack", "our-components", str(spec))
     assert result.stdout.splitlines()[0] == f'{spec}:298:1: SL900 [no-todo] "TODO" left in (expected the work done)'
 
 

@@ -22,7 +22,7 @@ from spec_lint.suppressions import comments_of, suppress
 BROKEN = (ROOT / "examples" / "router-broken.md").read_text(encoding="utf-8")
 LEGACY = "| `router_requests_total` | Counter |"  # the SL301 row of the metrics table
 # A comment that suppresses nothing and is never reported: it only stands where it is put.
-NEUTRAL = "<!-- spec-lint-enable -->"
+NEUTRAL = "<!-- a note -->"
 
 
 def found(tmp_path: Path, text: str) -> set[tuple[int, str]]:
@@ -81,9 +81,9 @@ def test_silenced_findings_are_kept_with_their_reason(tmp_path: Path) -> None:
 
 
 def test_a_suppression_without_a_reason_is_a_finding_only_when_reasons_are_required(tmp_path: Path) -> None:
-    text = with_line_before("**Support Level**: Stable", "<!-- spec-lint-disable-next-line SL111 -->")
+    text = with_line_before("**Support Level**: Stable", "<!-- spec-lint-disable SL111 -->")
     text = with_line_before("> **Last Updated**", "> <!-- spec-lint-disable-next-line SL110 -- a test date -->", text)
-    text += "<!-- spec-lint-enable SL111 -->\n"
+    text = with_line_before("## Quick Start", "<!-- spec-lint-enable SL111 -->", text)
     path = tmp_path / "spec.md"
     path.write_text(text, encoding="utf-8")
     assert not [f for f in lint_paths([path], [builtin()]).findings if f.code == "SL002"]
@@ -138,3 +138,10 @@ def test_thousands_of_suppressions_and_findings_take_linear_time() -> None:
 def test_a_disable_line_in_a_cell_silences_its_row_and_leaves_the_table_whole(tmp_path: Path) -> None:
     text = BROKEN.replace(LEGACY, "| `router_requests_total` <!-- spec-lint-disable-line SL301 --> | Counter |")
     assert found(tmp_path, text) == found(tmp_path, BROKEN) - {(174, "SL301")}
+
+
+def test_a_suppression_of_a_rule_switched_off_is_not_unused() -> None:
+    # The rule did not run, so whether the suppression still silences something cannot be told.
+    text = with_line_before("**Support Level**: Stable", "<!-- spec-lint-disable-next-line SL111 -- legacy -->")
+    result = lint_text(text, VALID_SPEC, [builtin()], Settings(disabled=frozenset({"SL111"})))
+    assert not [f for f in result.findings if f.code in ("SL002", "SL111")]

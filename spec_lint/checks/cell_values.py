@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from spec_lint.blocks import Cell, Row, Table
 from spec_lint.checks import register
@@ -31,6 +31,8 @@ class CellValues:
     (profile files)") or a trailing explanation. Where values may be combined, a ``<br>``
     separates them as the set's separators do.
     """
+
+    reads: ClassVar[tuple[str, ...]] = ("none_markers",)
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for table_def, table in present_tables(ctx):

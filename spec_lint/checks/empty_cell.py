@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from spec_lint.blocks import LINE_BREAK, Cell, Table
 from spec_lint.checks import register
@@ -22,6 +22,8 @@ class EmptyCell:
     """The cells of a template table's ``required`` columns are not empty; the pack's
     ``none_markers`` (``-``, ``—``, ``N/A``, ``None``) fill a cell on purpose; a cell holding only
     ``<br>`` is empty."""
+
+    reads: ClassVar[tuple[str, ...]] = ("none_markers",)
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         marks = alternatives(none_markers(ctx))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from spec_lint.blocks import Paragraph
 from spec_lint.checks import register
@@ -25,6 +25,9 @@ class Placeholder:
     standing alone; its ``placeholder_texts``, also written with backslash escapes; a list item
     that is one of its ``placeholder_items`` alone. Nothing in an HTML comment counts. One
     finding a line."""
+
+    reads: ClassVar[tuple[str, ...]] = ("placeholder_names", "placeholder_texts", "not_placeholders",
+                                        "placeholder_items", "placeholder_ellipsis")
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         found: dict[int, list[str]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from spec_lint.checks import register
 from spec_lint.facts.cells import column_values, is_none
@@ -32,6 +32,8 @@ class TypedValues:
     path, ...) take anything. Empty cells, the pack's ``none_markers`` and ``accepted`` values
     ("(required)") always pass. A note after the value is let be: "64 (vLLM)", "1 per process".
     """
+
+    reads: ClassVar[tuple[str, ...]] = ("none_markers",)
 
     table: TableName
     column: ColumnName

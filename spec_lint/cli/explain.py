@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
 from spec_lint.catalog import ENGINE_KIND, RuleDoc, closest_rule, find_rules, rule_docs
 from spec_lint.cli.output import emit, fail, note
-from spec_lint.cli.packs import pack_option, packs_of
+from spec_lint.cli.packs import default_pack, loaded, pack_option
+from spec_lint.cli.settings_options import configuration
 from spec_lint.cli.toml_text import toml_key, toml_value
+from spec_lint.config.packs import not_in_effect
+from spec_lint.config.resolve import Overrides
 from spec_lint.examples import ExampleError, outcome
 from spec_lint.findings import Finding
 from spec_lint.formats import printable
+from spec_lint.pack import Pack, Rule
 
 _WIDTH = 96  # as the pack's descriptions are wrapped
 
@@ -24,16 +29,30 @@ _WIDTH = 96  # as the pack's descriptions are wrapped
 @pack_option
 def command(code: str, pack_files: tuple[Path, ...]) -> None:
     """Explain the rule CODE (a code such as SL102, or a name such as missing-section)."""
-    docs = rule_docs(packs_of(pack_files))
+    packs, defaults = (loaded(pack_files), {}) if pack_files else _configured()
+    docs = rule_docs(packs)
     found = find_rules(docs, code)
     if not found:
-        close = closest_rule(docs, code)
-        hint = f' (did you mean "{close}"?)' if close else " (expected a code that `spec-lint rules` lists)"
-        sys.exit(fail(f'unknown rule "{code}"{hint}'))
-    emit("\n\n".join("\n".join(_explanation(doc)) for doc in found))
+        sys.exit(fail(f'unknown rule "{code}"{_hint(code, docs, packs)}'))
+    emit("\n\n".join("\n".join(_explanation(doc, defaults)) for doc in found))
 
 
-def _explanation(doc: RuleDoc) -> list[str]:
+def _configured() -> tuple[list[Pack], Mapping[str, Pack]]:
+    """The configuration's packs, and those it gives parameters with their defaults (for the examples)."""
+    config = configuration(Overrides(), default_pack)
+    return list(config.packs), config.defaults
+
+
+def _hint(code: str, docs: list[RuleDoc], packs: list[Pack]) -> str:
+    """The pack not in effect that has the rule, else the closest rule in effect."""
+    key = code.strip().casefold()
+    elsewhere = not_in_effect(lambda rule: key in (rule.code.casefold(), rule.name.casefold()),
+                              {pack.name for pack in packs})
+    close = closest_rule(docs, code)
+    return elsewhere or (f' (did you mean "{close}"?)' if close else " (expected a code that `spec-lint rules` lists)")
+
+
+def _explanation(doc: RuleDoc, defaults: Mapping[str, Pack]) -> list[str]:
     """The lines to print: the prose escaped, the options as TOML (which escapes its own values)."""
     kind = "the engine" if doc.kind == ENGINE_KIND else f'the "{doc.kind}" check'
     why = textwrap.fill(f"Why it matters: {doc.why}", _WIDTH) + "\n\n" if doc.why else ""
@@ -43,26 +62,37 @@ def _explanation(doc: RuleDoc) -> list[str]:
         lines += ["", printable(f'Options in the "{doc.pack}" pack:'), *_assignments("options", doc.options)]
     if doc.params:
         lines += ["", "Pack parameters they use:", *_assignments("params", doc.params)]
-    return [*lines, "", *_printable_lines(_example(doc))]
+    return [*lines, "", *_printable_lines(_example(doc, defaults))]
 
 
-def _example(doc: RuleDoc) -> str:
-    """The failing and the passing snippet, each with what the rule reports on it in the sample."""
+def _example(doc: RuleDoc, defaults: Mapping[str, Pack]) -> str:
+    """The failing and the passing snippet, each with what the rule reports on it in the sample:
+    with the pack's default parameters, which its sample and examples are written for."""
     if doc.kind == ENGINE_KIND:
         return "No example: an engine rule is about the file itself or spec-lint, not about the Markdown."
     if doc.example is None or doc.source is None:
         return "No example (the pack entry gives no [rules.example])."
     where = f'the section "{doc.example.section}"' if doc.example.section else "the title block"
+    rule, pack = _with_defaults(*doc.source, defaults)
+    with_defaults = " with the pack's default parameters (not the configuration's)," if pack is not doc.source[1] else ""
     try:
-        seen = outcome(*doc.source)
+        seen = outcome(rule, pack)
     except ExampleError as error:
         seen = None
         note(f"cannot try the example: {error}")
     other = "" if doc.example.other is None else \
         f"Another spec of the same project, first in path order:\n\n{_snippet(doc.example.other)}\n\n"
-    return (f"Example, replacing {where} of the pack's sample document:\n\n{other}"
+    return (f"Example,{with_defaults} replacing {where} of the pack's sample document:\n\n{other}"
             f"Fails:\n\n{_snippet(doc.example.fails)}\n\n{_reported(doc, seen.fails if seen else None)}\n\n"
             f"Passes:\n\n{_snippet(doc.example.passes)}\n\n{_reported(doc, seen.passes if seen else None)}")
+
+
+def _with_defaults(rule: Rule, pack: Pack, defaults: Mapping[str, Pack]) -> tuple[Rule, Pack]:
+    """The rule in the pack as named, when the configuration gives the pack parameters."""
+    default = defaults.get(pack.name)
+    if default is None:
+        return rule, pack
+    return next((r for r in default.rules if r.code == rule.code), rule), default
 
 
 def _snippet(text: str) -> str:

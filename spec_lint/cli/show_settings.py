@@ -6,8 +6,8 @@ from pathlib import Path
 
 from spec_lint.cli.toml_text import toml_key, toml_value
 from spec_lint.config.resolve import DEFAULT, FILE, Configuration
-from spec_lint.findings import Finding, Severity
-from spec_lint.pack import Pack
+from spec_lint.engine import ENGINE_RULES, EngineRule
+from spec_lint.pack import Pack, Rule
 
 _TABLES = ("per-file-ignores", "severity")
 _COLUMN = 48
@@ -38,11 +38,6 @@ def _params(pack: Pack, config: Configuration) -> list[str]:
 
 
 def _off_here(path: Path, config: Configuration) -> set[str]:
-    """The codes not reported in ``path``: off everywhere, or by a per-file-ignore that matches it."""
-    codes = {rule.code for pack in config.packs for rule in pack.rules}
-    return {code for code in codes if _dropped(code, path, config)}
-
-
-def _dropped(code: str, path: Path, config: Configuration) -> bool:
-    probe = Finding(str(path), 1, 1, 1, code, "", Severity.ERROR, "")
-    return config.settings.adjusted(probe) is None
+    """The codes not checked in ``path``: off everywhere, or by a per-file-ignore that matches it."""
+    rules: list[Rule | EngineRule] = [*ENGINE_RULES, *(rule for pack in config.packs for rule in pack.rules)]
+    return {rule.code for rule in rules if not config.settings.runs(rule.code, str(path))}

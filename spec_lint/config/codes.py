@@ -4,7 +4,7 @@ then the command line) applied over the one before; a layer's ``select`` starts 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from spec_lint.pack.names import did_you_mean
@@ -19,12 +19,13 @@ class Layer:
     ignore: tuple[str, ...] = ()
 
 
-def problem(selector: str, known: Iterable[str]) -> str:
-    """Why ``selector`` selects nothing; ``""`` when it is ``ALL`` or a prefix of a known code."""
+def problem(selector: str, known: Iterable[str], elsewhere: Callable[[str], str] = lambda _: "") -> str:
+    """Why ``selector`` selects nothing; ``""`` when it is ``ALL`` or a prefix of a known code.
+    ``elsewhere`` says where else a selector's codes are (``""``: nowhere), instead of a did-you-mean."""
     codes = sorted(known)
     if selector == ALL or any(code.startswith(selector) for code in codes):
         return ""
-    return f'unknown code or prefix "{selector}"{did_you_mean(selector, codes)}'
+    return f'unknown code or prefix "{selector}"{elsewhere(selector) or did_you_mean(selector, codes)}'
 
 
 def matches(selector: str, code: str) -> bool:

@@ -7,25 +7,27 @@ matched to the declared parameters and their values to the declared types.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 from spec_lint.config.discovery import ConfigError, ConfigFile
-from spec_lint.pack import Pack, PackError, load_pack, load_pack_data
+from spec_lint.pack import Pack, PackError, Rule, load_pack, load_pack_data
 from spec_lint.pack.finding import find_pack, pack_names
 from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.params import value_problem
 from spec_lint.plugins import PluginError
 
 
-def configured_pack(key: str, ref: str, params: Mapping[str, Any], config: ConfigFile) -> Pack:
+def configured_pack(key: str, ref: str, params: Mapping[str, Any], config: ConfigFile) -> tuple[Pack, Pack]:
     """The pack ``ref`` names (a built-in or entry-point name, or a path relative to the file),
-    given at ``packs<key>``."""
+    given at ``packs<key>``: with the parameters given there, and as named (with its defaults)."""
     where = f"{config.path}: {config.prefix}packs{key}"
     pack = _named(ref, config.root, where)
-    if not params:
-        return pack
+    return (_with_params(pack, ref, params, config, where) if params else pack), pack
+
+
+def _with_params(pack: Pack, ref: str, params: Mapping[str, Any], config: ConfigFile, where: str) -> Pack:
     given = _declared(pack, params, where)
     parent = str((config.root / ref).resolve()) if _is_path(ref) else ref
     data = {"pack": {"name": pack.name, "extends": parent}, "params": given}
@@ -72,3 +74,21 @@ def _declared(pack: Pack, params: Mapping[str, Any], where: str) -> dict[str, An
             raise ConfigError(f"{where}.{key}{problem}")
         given[name] = value
     return given
+
+
+def not_in_effect(wanted: Callable[[Rule], bool], in_effect: Collection[str], what: str = "it is a rule of") -> str:
+    """Why a code that no pack in effect has is unknown, when a shipped or installed pack not in
+    effect has such a rule: a clause for the message; else ""."""
+    for name in (name for name in pack_names() if name not in in_effect):
+        if any(wanted(rule) for rule in _rules_of(name)):
+            return (f': {what} the pack "{name}", which is not in effect (use --pack {name}, '
+                    'or packs = [...] in the configuration)')
+    return ""
+
+
+def _rules_of(name: str) -> tuple[Rule, ...]:
+    path = find_pack(name)
+    try:
+        return load_pack(path).rules if path else ()
+    except (PackError, PluginError):  # a broken pack is reported when it is used, not in a hint
+        return ()

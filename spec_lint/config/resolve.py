@@ -3,6 +3,7 @@ line, each value with where it came from."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from spec_lint.config import codes
 from spec_lint.config.discovery import ConfigError, ConfigFile, find, named
 from spec_lint.config.globs import Glob, glob
 from spec_lint.config.keys import dotted, parse_file
-from spec_lint.config.packs import configured_pack
+from spec_lint.config.packs import configured_pack, not_in_effect
 from spec_lint.discover import Scope
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
@@ -71,6 +72,8 @@ class Configuration:
     settings: Settings
     scope: Scope
     given_params: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The packs the configuration gives parameters, by name, as named (with their defaults).
+    defaults: Mapping[str, Pack] = field(default_factory=dict)
 
     @property
     def fail_on(self) -> Severity:
@@ -82,34 +85,36 @@ def configure(overrides: Overrides, cwd: Path, default: Callable[[], Pack] = bui
     ``default`` the pack when neither names one."""
     config = None if overrides.isolated else named(overrides.config) if overrides.config else find(cwd)
     found = parse_file(config) if config else {}
-    packs, pack_source, given = _packs(found, config, overrides, default)
+    packs, pack_source, given, defaults = _packs(found, config, overrides, default)
     known = {rule.code for pack in packs for rule in pack.rules} | {rule.code for rule in ENGINE_RULES}
-    _check_codes(found, config, overrides, known)
+    _check_codes(found, config, overrides, known, {pack.name for pack in packs})
     values = _sourced(found, overrides.values())
     root = config.root if config else None
     scope = Scope(_globs(values["include"].value), _globs(values["exclude"].value), root, overrides.force_exclude)
     settings = Settings(values["max-file-size"].value, values["require-reason"].value, root,
                         _disabled(found, overrides, known), _severities(found, known), _file_ignores(found),
                         project_of(root, scope, cwd))
-    return Configuration(config.path if config else None, values, packs, pack_source, settings, scope, given)
+    return Configuration(config.path if config else None, values, packs, pack_source, settings, scope, given, defaults)
 
 
-def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
-           default: Callable[[], Pack]) -> tuple[tuple[Pack, ...], str, dict[str, frozenset[str]]]:
-    """The packs and which of their parameters the file gives; ``--pack`` replaces the file's packs."""
+def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides, default: Callable[[], Pack]
+           ) -> tuple[tuple[Pack, ...], str, dict[str, frozenset[str]], dict[str, Pack]]:
+    """The packs, which of their parameters the file gives, and those packs with their defaults;
+    ``--pack`` replaces the file's packs."""
     if overrides.packs:
-        return overrides.packs, COMMAND_LINE, {}
+        return overrides.packs, COMMAND_LINE, {}, {}
     if config is None or "packs" not in found:
-        return (default(),), DEFAULT, {}
+        return (default(),), DEFAULT, {}, {}
     packs = [(configured_pack(key, ref, params, config), params) for key, ref, params in found["packs"]]
-    given = {pack.name: frozenset(key.replace("-", "_") for key in params) for pack, params in packs}
-    return tuple(pack for pack, _ in packs), FILE, given
+    given = {pack.name: frozenset(key.replace("-", "_") for key in params) for (pack, _), params in packs}
+    defaults = {pack.name: named for (pack, named), params in packs if params}
+    return tuple(pack for (pack, _), _ in packs), FILE, given, defaults
 
 
 def _check_codes(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
-                 known: set[str]) -> None:
+                 known: set[str], in_effect: set[str]) -> None:
     for where, selector in _selectors(found, config, overrides):
-        problem = codes.problem(selector, known)
+        problem = codes.problem(selector, known, functools.partial(_elsewhere, in_effect=in_effect))
         # A file serves runs with other packs (--pack): a code of a shipped pack is no mistake there.
         if problem and (where.startswith("--") or codes.problem(selector, _shipped_codes())):
             raise ConfigError(f"{where}: {problem}")
@@ -133,6 +138,12 @@ def _selectors(found: Mapping[str, Any], config: ConfigFile | None,
     for option, given in (("--select", overrides.select or ()), ("--ignore", overrides.ignore),
                           ("--extend-select", overrides.extend_select)):
         yield from ((option, selector) for selector in given)
+
+
+def _elsewhere(selector: str, in_effect: set[str]) -> str:
+    """Which pack not in effect has the code, or else codes the prefix selects."""
+    return not_in_effect(lambda rule: rule.code == selector, in_effect) or \
+        not_in_effect(lambda rule: codes.matches(selector, rule.code), in_effect, "it selects rules of")
 
 
 def _sourced(found: Mapping[str, Any], command_line: Mapping[str, Any]) -> dict[str, Sourced]:
