@@ -27,16 +27,32 @@ class HeadingLevel:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         section_defs = ctx.pack.all_sections
+        parents = {id(child): section for section in ctx.doc.sections for child in section.children}
+        moved: dict[int, int] = {}  # a reported section's id: the levels its fix moves it by
         for section in ctx.doc.sections:
             same = [s for s in section_defs if stands_for(section, s)]
-            if same and all(s.level != section.level for s in same):
-                want = same[0].level
-                yield Violation(
-                    f'section "{section.title}" is a level-{section.level} heading '
-                    f'(expected level {want}: "{"#" * want} {same[0].title}")',
-                    section.line,
-                    fix=_fix(ctx.doc.lines, section, want, section_defs),
-                )
+            if not same or any(s.level == section.level for s in same):
+                continue
+            parent = parents.get(id(section))
+            shift = moved.get(id(parent), 0) if parent is not None else 0
+            if shift and any(s.level == section.level + shift for s in same):
+                moved[id(section)] = shift  # one cause, one finding: it moves with its parent's fix
+                continue
+            want = _wanted(section, same, parent)
+            moved[id(section)] = want.level - section.level
+            yield Violation(
+                f'section "{section.title}" is a level-{section.level} heading '
+                f'(expected level {want.level}: "{"#" * want.level} {want.title}")',
+                section.line,
+                fix=_fix(ctx.doc.lines, section, want.level, section_defs),
+            )
+
+
+def _wanted(section: Section, same: Sequence[TemplateSection], parent: Section | None) -> TemplateSection:
+    """The template section it stands for: the one right under its parent's level when there is one
+    (``Goals`` under ``Motivation`` is its sub-section, though it may also stand at the top)."""
+    below = [s for s in same if parent is not None and s.level == parent.level + 1]
+    return (below or list(same))[0]
 
 
 def _fix(lines: list[str], section: Section, level: int, section_defs: Sequence[TemplateSection]) -> Fix | None:
