@@ -1,4 +1,4 @@
-"""The ``spec-lint`` command group: ``check`` (the default), ``rules`` and ``explain``."""
+"""The ``spec-lint`` command group: ``check`` (the default), ``rules``, ``explain`` and ``new``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from typing import Any
 import click
 
 from spec_lint import __version__
-from spec_lint.cli import check, explain, rules
+from spec_lint.cli import check, explain, new, rules
 from spec_lint.cli.output import EXIT_INTERRUPTED, note
 
 DEFAULT = "check"
 # Names kept for commands still to come: a path of that name is written "./new" or "check new".
-RESERVED = ("new", "report")
+RESERVED = ("report",)
 _GROUP_OPTIONS = ("-h", "--help", "--version")
 _EPILOG = (
     "Without a command, spec-lint checks: \"spec-lint PATH...\" is \"spec-lint check PATH...\". "
@@ -90,5 +90,5 @@ def main() -> None:
     pass
 
 
-for _module in (check, rules, explain):
+for _module in (check, rules, explain, new):
     main.add_command(_module.command)

@@ -1,0 +1,141 @@
+"""``spec-lint new``: a new spec, the pack's template filled in for one component.
+
+The template is Markdown in which ``{{name}}`` is filled in here and every ``{Name}`` is left
+for the author (SL401 shows each). ``{{...}}`` names a pack parameter, rendered for the
+component (a line naming a list parameter is repeated for each of its items), a built-in
+(``component``, ``COMPONENT``, ``component-``) or what the author gives: ``name``, ``date``,
+``support_level`` and ``Component`` (the id as a class name, ``KvBlockManager``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import mdformat
+
+from spec_lint.checks.fields import Fields
+from spec_lint.identity import TITLE, derived_id
+from spec_lint.model import Document, Section
+from spec_lint.pack import Pack, Param
+from spec_lint.pack.params import builtins, render
+from spec_lint.parser import parse
+from spec_lint.template import TemplateSection, section_chains, stands_for
+
+FILL = re.compile(r"\{\{(?P<name>[A-Za-z_][A-Za-z0-9_-]*)\}\}")
+SUPPORT_LEVEL = "Support Level"
+
+
+class StarterError(Exception):
+    """A spec that cannot be started: no template, an unknown ``{{name}}``, a name without an id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Starter:
+    """What the author gives: the component's name and Support Level, and the day it is written."""
+
+    name: str
+    support_level: str
+    date: datetime.date
+
+
+def support_levels(pack: Pack) -> tuple[str, ...]:
+    """The Support Levels the pack's rules accept (empty: any)."""
+    for rule in pack.rules:
+        if isinstance(rule.check, Fields):
+            found = next((f.values for f in rule.check.fields if f.key == SUPPORT_LEVEL and f.values), None)
+            if found:
+                return found
+    return ()
+
+
+def new_spec(pack: Pack, starter: Starter) -> tuple[str, str]:
+    """The component id and the new spec's text, canonically formatted."""
+    template = _template(pack)
+    component = component_of(template, starter.name, pack)
+    values = {**builtins(component), "name": starter.name, "date": starter.date.isoformat(),
+              "support_level": starter.support_level, "Component": _class_name(component)}
+    filled = "\n".join(_filled_lines(template, values, pack.params, component))
+    kept = _without_unmet(filled, pack, {SUPPORT_LEVEL: starter.support_level})
+    return component, mdformat.text(kept, extensions={"tables"}, options={"number": True})
+
+
+def _template(pack: Pack) -> str:
+    if pack.template is None:
+        raise StarterError(f'pack "{pack.name}" has no template (expected [pack] template = "FILE.md")')
+    try:
+        return pack.template.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise StarterError(f'cannot read the template of pack "{pack.name}": {error}') from error
+
+
+def component_of(template: str, name: str, pack: Pack) -> str:
+    """The id the linter derives from the template's title with ``name`` in it."""
+    title = template.split("\n", 1)[0].replace("{{name}}", name)
+    derived = derived_id(parse(title + "\n"), pack, Path("new.md"))
+    if derived.source != TITLE or not derived.id:
+        raise StarterError(f'"{name}" gives no component id (expected a name with letters or digits)')
+    return derived.id
+
+
+def _class_name(component: str) -> str:
+    return "".join(part.capitalize() for part in component.split("_"))
+
+
+def _filled_lines(template: str, values: Mapping[str, str], params: Mapping[str, Param], component: str) -> list[str]:
+    lines: list[str] = []
+    for number, line in enumerate(template.splitlines(), 1):
+        names = [m["name"] for m in FILL.finditer(line)]
+        lists = [n for n in names if n not in values and n in params and isinstance(params[n].value, tuple)]
+        items = _list_items(params[lists[0]], params, component) if lists else [""]
+        for item in items:
+            lines.append(FILL.sub(lambda m: _value(m["name"], number, values, params, component, item), line))
+    return lines
+
+
+def _list_items(param: Param, params: Mapping[str, Param], component: str) -> list[str]:
+    assert isinstance(param.value, tuple)
+    return [render(item, params, component) if param.type == "templates" else item for item in param.value]
+
+
+def _value(name: str, line: int, values: Mapping[str, str], params: Mapping[str, Param], component: str,
+           item: str) -> str:
+    if name in values:
+        return values[name]
+    param = params.get(name)
+    if param is None or param.type == "pattern":
+        known = ", ".join((*values, *(n for n, p in params.items() if p.type != "pattern")))
+        raise StarterError(f'template line {line}: unknown "{{{{{name}}}}}" (expected one of {known})')
+    if isinstance(param.value, tuple):
+        return item
+    return render(str(param.value), params, component) if param.type == "template" else str(param.value)
+
+
+def _without_unmet(text: str, pack: Pack, given: Mapping[str, str]) -> str:
+    """The text without the sections whose ``when`` names a field given another value."""
+    doc = parse(text)
+    spans = sorted((s.line, s.end_line) for chain in section_chains(pack.sections) if _unmet(chain[-1], given)
+                   for s in [_section_of(doc, chain, pack.top_level)] if s is not None)
+    lines = doc.lines
+    for start, end in reversed(spans):
+        lines = [*lines[:start - 1], *lines[end:]]
+    return "\n".join(lines) + "\n"
+
+
+def _unmet(section_def: TemplateSection, given: Mapping[str, str]) -> bool:
+    when = section_def.when
+    return when is not None and when.field in given and given[when.field].casefold() != when.equals.casefold()
+
+
+def _section_of(doc: Document, chain: tuple[TemplateSection, ...], level: int) -> Section | None:
+    candidates = [s for s in doc.sections if s.level == level]
+    found: Section | None = None
+    for step in chain:
+        found = next((s for s in candidates if stands_for(s, step)), None)
+        if found is None:
+            return None
+        candidates = found.children
+    return found
