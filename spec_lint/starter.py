@@ -58,7 +58,7 @@ def new_spec(pack: Pack, starter: Starter) -> tuple[str, str]:
     component = component_of(template, starter.name, pack)
     values = {**builtins(component), "name": starter.name, "date": starter.date.isoformat(),
               "support_level": starter.support_level, "Component": _class_name(component)}
-    filled = "\n".join(_filled_lines(template, values, pack.params, component))
+    filled = "\n".join(_Filler(values, pack.params, component).lines(template))
     kept = _without_unmet(filled, pack, {SUPPORT_LEVEL: starter.support_level})
     return component, mdformat.text(kept, extensions={"tables"}, options={"number": True})
 
@@ -85,33 +85,39 @@ def _class_name(component: str) -> str:
     return "".join(part.capitalize() for part in component.split("_"))
 
 
-def _filled_lines(template: str, values: Mapping[str, str], params: Mapping[str, Param], component: str) -> list[str]:
-    lines: list[str] = []
-    for number, line in enumerate(template.splitlines(), 1):
-        names = [m["name"] for m in FILL.finditer(line)]
-        lists = [n for n in names if n not in values and n in params and isinstance(params[n].value, tuple)]
-        items = _list_items(params[lists[0]], params, component) if lists else [""]
-        for item in items:
-            lines.append(FILL.sub(lambda m: _value(m["name"], number, values, params, component, item), line))
-    return lines
+@dataclass(frozen=True, slots=True)
+class _Filler:
+    values: Mapping[str, str]  # the built-ins and what the author gives
+    params: Mapping[str, Param]
+    component: str
 
+    def lines(self, template: str) -> list[str]:
+        """The template's lines filled in, a line naming a list parameter once per item."""
+        return [self._line(line, number, item) for number, line in enumerate(template.splitlines(), 1)
+                for item in self._items(line)]
 
-def _list_items(param: Param, params: Mapping[str, Param], component: str) -> list[str]:
-    assert isinstance(param.value, tuple)
-    return [render(item, params, component) if param.type == "templates" else item for item in param.value]
+    def _items(self, line: str) -> list[str]:
+        lists = [p for m in FILL.finditer(line) if m["name"] not in self.values
+                 and (p := self.params.get(m["name"])) is not None and isinstance(p.value, tuple)]
+        if not lists:
+            return [""]
+        param = lists[0]
+        assert isinstance(param.value, tuple)
+        return [render(v, self.params, self.component) if param.type == "templates" else v for v in param.value]
 
+    def _line(self, line: str, number: int, item: str) -> str:
+        return FILL.sub(lambda match: self._value(match["name"], number, item), line)
 
-def _value(name: str, line: int, values: Mapping[str, str], params: Mapping[str, Param], component: str,
-           item: str) -> str:
-    if name in values:
-        return values[name]
-    param = params.get(name)
-    if param is None or param.type == "pattern":
-        known = ", ".join((*values, *(n for n, p in params.items() if p.type != "pattern")))
-        raise StarterError(f'template line {line}: unknown "{{{{{name}}}}}" (expected one of {known})')
-    if isinstance(param.value, tuple):
-        return item
-    return render(str(param.value), params, component) if param.type == "template" else str(param.value)
+    def _value(self, name: str, line: int, item: str) -> str:
+        if name in self.values:
+            return self.values[name]
+        param = self.params.get(name)
+        if param is None or param.type == "pattern":  # a pattern is a regular expression, no text to show
+            known = ", ".join((*self.values, *(n for n, p in self.params.items() if p.type != "pattern")))
+            raise StarterError(f'template line {line}: unknown "{{{{{name}}}}}" (expected one of {known})')
+        if isinstance(param.value, tuple):
+            return item
+        return render(str(param.value), self.params, self.component) if param.type == "template" else str(param.value)
 
 
 def _without_unmet(text: str, pack: Pack, given: Mapping[str, str]) -> str:

@@ -537,7 +537,7 @@ def test_an_option_value_or_a_path_after_double_dash_named_like_a_command_is_no_
     assert "'rules' is not one of" in run("--output-format", "rules", "x.md").stderr
 
 
-@pytest.mark.parametrize("name", ["new", "report"])
+@pytest.mark.parametrize("name", ["report"])
 def test_reserved_command_names_are_not_paths(name: str) -> None:
     for args in ([name], ["-q", name]):
         result = run(*args)
