@@ -64,7 +64,7 @@ def run_step(step: Mapping[str, Any], inputs: Mapping[str, str], runner: Runner,
     script = runner.temp / "step.sh"
     script.write_text(step["run"], encoding="utf-8")
     return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=runner.workspace,
-                          env={**runner.env(env), **extra_env}, capture_output=True, text=True, timeout=300)
+                          env={**runner.env(env), **extra_env}, capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def wheelhouse(request: pytest.FixtureRequest) -> Path:
     house = request.config.cache.mkdir(f"action-wheels-{hashlib.sha256(repr(wanted).encode()).hexdigest()[:12]}")
     if not (house / "complete").exists():
         pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", "download", "-d", str(house)]
-        fetched = subprocess.run([*pip, *wanted], capture_output=True, text=True)
+        fetched = subprocess.run([*pip, *wanted], capture_output=True, text=True, check=False)
         if fetched.returncode:
             pytest.skip(f"cannot fetch the wheels the install step needs: {fetched.stderr[-300:]}")
         (house / "complete").touch()
@@ -101,7 +101,8 @@ def runner(tmp_path_factory: pytest.TempPathFactory, wheelhouse: Path) -> Runner
 
 
 def has_output_file() -> bool:
-    help_text = subprocess.run([sys.executable, "-m", "spec_lint", "check", "--help"], capture_output=True, text=True)
+    help_text = subprocess.run([sys.executable, "-m", "spec_lint", "check", "--help"], capture_output=True, text=True,
+                               check=False)
     return "--output-file" in help_text.stdout
 
 
