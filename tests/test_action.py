@@ -118,6 +118,13 @@ def test_the_action_installs_spec_lint_from_its_checkout(runner: Runner) -> None
     assert version.stdout.startswith("spec-lint, version ")
 
 
+def test_a_version_is_installed_from_pypi(runner: Runner, wheelhouse: Path) -> None:
+    offline = {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse)}
+    result = run_step(steps()[0], {"version": "0.0.1"}, runner, offline)
+    assert result.returncode != 0  # offline, and no such wheel: what matters is what pip was asked for
+    assert "spec-lint==0.0.1" in result.stderr
+
+
 def test_findings_are_annotations_and_fail_the_step(runner: Runner) -> None:
     result = run_step(steps()[1], {"paths": "docs README.md"}, runner)
     assert result.returncode == 1, result.stderr

@@ -6,6 +6,7 @@ import datetime
 import json
 from pathlib import Path
 
+import mdformat
 import pytest
 from click.testing import CliRunner, Result
 
@@ -50,6 +51,7 @@ def test_a_new_spec_of_each_level_leaves_only_the_authors_work(
     assert f"**Support Level**: {level}" in text
     assert ("## Public API" in text) is (level == "Library")
     assert codes_in(tmp_path, monkeypatch, "kv-block-manager.md") == AUTHORS_WORK
+    assert mdformat.text(text, extensions={"tables"}, options={"number": True}) == text  # already canonical
 
 
 def test_the_configured_parameters_give_the_teams_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,6 +100,7 @@ def test_a_name_without_an_id_and_a_pack_without_a_template_are_errors(
     assert no_id.exit_code == 2
     assert run(tmp_path, monkeypatch, "!!", "--support-level", "Library").stderr == (
         'spec-lint: error: "!!" gives no component id (expected a name with letters or digits)\n')
+    assert "a control character in the name" in run(tmp_path, monkeypatch, "A\x1bB", "--support-level", "Library").stderr
     dep = run(tmp_path, monkeypatch, "X", "--support-level", "Library", "--pack", "dep")
     assert dep.stderr == 'spec-lint: error: pack "dep" has no template (expected [pack] template = "FILE.md")\n'
 

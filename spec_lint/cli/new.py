@@ -33,6 +33,8 @@ def command(name: str, support_level: str, output: Path | None, force: bool, pac
     parameters are filled in; what is left for the author to write is what `spec-lint FILE`
     reports (SL401, SL402).
     """
+    if not name.isprintable():
+        raise click.BadParameter("a control character in the name (expected one line of text)", param_hint="NAME")
     pack = packs_of(pack_files)[0]
     starter = Starter(name.strip(), _level(support_level, pack), datetime.date.today())
     try:
