@@ -73,9 +73,12 @@ def _template(pack: Pack) -> str:
 
 
 def component_of(template: str, name: str, pack: Pack) -> str:
-    """The id the linter derives from the template's title with ``name`` in it."""
-    title = template.split("\n", 1)[0].replace("{{name}}", name)
-    derived = derived_id(parse(title + "\n"), pack, Path("new.md"))
+    """The id the linter derives from the template's title (its first heading naming ``{{name}}``)
+    with ``name`` in it."""
+    title = next((line for line in template.splitlines() if line.startswith("#") and "{{name}}" in line), None)
+    if title is None:
+        raise StarterError(f'the template of pack "{pack.name}" has no title (expected a heading "# {{{{name}}}} ...")')
+    derived = derived_id(parse(title.replace("{{name}}", name) + "\n"), pack, Path("new.md"))
     if derived.source != TITLE or not derived.id:
         raise StarterError(f'"{name}" gives no component id (expected a name with letters or digits)')
     return derived.id

@@ -124,3 +124,9 @@ def test_an_unknown_fill_in_names_the_template_line(tmp_path: Path) -> None:
     with pytest.raises(StarterError, match=r'template line 3: unknown "\{\{email\}\}" \(expected one of component, '):
         new_spec(pack, Starter("Router", "Library", datetime.date(2026, 1, 2)))
 
+
+
+def test_a_template_without_a_title_naming_the_component_is_refused(tmp_path: Path) -> None:
+    pack = load_pack(tiny_pack(tmp_path, "Intro {{name}}\n\n## Overview\n"))
+    with pytest.raises(StarterError, match=r'the template of pack "p" has no title \(expected a heading "# \{\{name\}\} ..."\)'):
+        new_spec(pack, Starter("Router", "Library", datetime.date(2026, 1, 2)))
