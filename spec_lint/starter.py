@@ -60,7 +60,7 @@ def new_spec(pack: Pack, starter: Starter) -> tuple[str, str]:
               "support_level": starter.support_level, "Component": _class_name(component)}
     filled = "\n".join(_Filler(values, pack.params, component).lines(template))
     kept = _without_unmet(filled, pack, {SUPPORT_LEVEL: starter.support_level})
-    return component, mdformat.text(kept, extensions={"tables"}, options={"number": True})
+    return component, mdformat.text(kept, extensions={"gfm"}, options={"number": True})
 
 
 def _template(pack: Pack) -> str:

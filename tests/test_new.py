@@ -51,7 +51,7 @@ def test_a_new_spec_of_each_level_leaves_only_the_authors_work(
     assert f"**Support Level**: {level}" in text
     assert ("## Public API" in text) is (level == "Library")
     assert codes_in(tmp_path, monkeypatch, "kv-block-manager.md") == AUTHORS_WORK
-    assert mdformat.text(text, extensions={"tables"}, options={"number": True}) == text  # already canonical
+    assert mdformat.text(text, extensions={"gfm"}, options={"number": True}) == text  # already canonical
 
 
 def test_the_configured_parameters_give_the_teams_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
