@@ -116,6 +116,10 @@ def test_the_action_installs_spec_lint_from_its_checkout(runner: Runner) -> None
     spec_lint = runner.temp / "spec-lint-venv" / "bin" / "spec-lint"
     version = subprocess.run([str(spec_lint), "--version"], capture_output=True, text=True, check=True)
     assert version.stdout.startswith("spec-lint, version ")
+    # The template is package data: an installed spec-lint starts a spec too.
+    started = subprocess.run([str(spec_lint), "new", "Router", "--support-level", "Library", "-o", "-"],
+                             capture_output=True, text=True, check=True)
+    assert started.stdout.startswith("# Router - 1.0 Component Specification\n")
 
 
 def test_a_version_is_installed_from_pypi(runner: Runner, wheelhouse: Path) -> None:
