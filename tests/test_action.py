@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -27,8 +28,10 @@ VALID = (ROOT / "examples" / "router.md").read_text(encoding="utf-8")
 
 @dataclass(frozen=True, slots=True)
 class Runner:
-    """A runner's folders: the workspace (the repository checked out) and its temp folder."""
+    """A runner's folders: the workspace (the repository checked out), its temp folder, and the
+    action's checkout (a copy of this one, so that the install step's build leaves no trace here)."""
 
+    action: Path
     workspace: Path
     temp: Path
     summary: Path
@@ -38,7 +41,7 @@ class Runner:
         base = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SPEC_LINT_"))}
         return {**base, **step_env, "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(self.workspace),
                 "GITHUB_STEP_SUMMARY": str(self.summary), "GITHUB_OUTPUT": str(self.output),
-                "GITHUB_ACTION_PATH": str(ROOT), "RUNNER_TEMP": str(self.temp), "NO_COLOR": "1"}
+                "GITHUB_ACTION_PATH": str(self.action), "RUNNER_TEMP": str(self.temp), "NO_COLOR": "1"}
 
 
 def steps() -> list[dict[str, Any]]:
@@ -51,7 +54,7 @@ def substituted(value: str, inputs: Mapping[str, str], runner: Runner) -> str:
     """A step's ``env:`` value with its expressions filled in, as the runner fills them."""
     defaults = {k: str(v.get("default", "")) for k, v in yaml.safe_load(ACTION.read_text())["inputs"].items()}
     context = {**{f"inputs.{k}": v for k, v in {**defaults, **inputs}.items()},
-               "github.action_path": str(ROOT), "github.workspace": str(runner.workspace),
+               "github.action_path": str(runner.action), "github.workspace": str(runner.workspace),
                "runner.temp": str(runner.temp)}
     return EXPRESSION.sub(lambda match: context[match["name"]], value)
 
@@ -68,13 +71,14 @@ def run_step(step: Mapping[str, Any], inputs: Mapping[str, str], runner: Runner,
 
 
 @pytest.fixture(scope="module")
-def wheelhouse(request: pytest.FixtureRequest) -> Path:
-    """Wheels of spec-lint's dependencies and build backend, kept in pytest's cache, so that the
-    install step runs offline; it still builds spec-lint itself from this checkout."""
+def wheelhouse(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Wheels of spec-lint's dependencies and build backend, kept in pytest's cache (when it is on),
+    so that the install step runs offline; it still builds spec-lint itself from this checkout."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     wanted = [*project["build-system"]["requires"], *project["project"]["dependencies"]]
-    assert request.config.cache is not None
-    house = request.config.cache.mkdir(f"action-wheels-{hashlib.sha256(repr(wanted).encode()).hexdigest()[:12]}")
+    name = f"action-wheels-{hashlib.sha256(repr(wanted).encode()).hexdigest()[:12]}"
+    cache = getattr(request.config, "cache", None)  # none with -p no:cacheprovider
+    house = cache.mkdir(name) if cache is not None else tmp_path_factory.mktemp(name)
     if not (house / "complete").exists():
         pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", "download", "-d", str(house)]
         fetched = subprocess.run([*pip, *wanted], capture_output=True, text=True, check=False)
@@ -88,7 +92,9 @@ def wheelhouse(request: pytest.FixtureRequest) -> Path:
 def runner(tmp_path_factory: pytest.TempPathFactory, wheelhouse: Path) -> Runner:
     """A runner on which the install step has run."""
     base = tmp_path_factory.mktemp("runner")
-    runner = Runner(base / "workspace", base / "temp", base / "summary.md", base / "output")
+    runner = Runner(base / "action", base / "workspace", base / "temp", base / "summary.md", base / "output")
+    shutil.copytree(ROOT, runner.action, ignore=shutil.ignore_patterns(
+        ".*", "build", "*.egg-info", "__pycache__"))
     for folder in (runner.workspace / "docs", runner.temp):
         folder.mkdir(parents=True)
     (runner.workspace / "docs" / "router.md").write_text(VALID, encoding="utf-8")
