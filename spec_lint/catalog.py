@@ -67,11 +67,22 @@ def rule_docs(packs: Sequence[Pack]) -> list[RuleDoc]:
 
 def _pack_rule_doc(rule: Rule, pack: Pack, kinds: Mapping[type, str]) -> RuleDoc:
     options = set_fields(rule.check)
-    named = sorted({name for _, value in options for name in references(repr(value))} & set(pack.params))
+    named = _params_named([value for _, value in options], pack)
     kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(rule.check), "?"), kind_doc,
                    options, tuple((name, pack.params[name].value) for name in named), rule.fixable, rule.summary,
                    rule.example, rule.why, pack.name, (rule, pack))
+
+
+def _params_named(values: list[object], pack: Pack) -> list[str]:
+    """The parameters the values name, and those that these parameters' values name in turn."""
+    found: set[str] = set()
+    pending = [repr(value) for value in values]
+    while pending:
+        for name in set(references(pending.pop())) & set(pack.params) - found:
+            found.add(name)
+            pending.append(repr(pack.params[name].value))
+    return sorted(found)
 
 
 def _single_backticks(code: re.Match[str]) -> str:
@@ -79,8 +90,11 @@ def _single_backticks(code: re.Match[str]) -> str:
 
 
 def set_fields(value: object) -> tuple[tuple[str, object], ...]:
-    """The fields of a dataclass value that a pack sets: given at init, not left at their default."""
-    given = (f for f in dataclasses.fields(value) if f.init)  # type: ignore[arg-type]
+    """The fields of a dataclass value that a pack sets: given at init, not left at their default
+    (none for a plugin's check that is no dataclass)."""
+    if not dataclasses.is_dataclass(value):
+        return ()
+    given = (f for f in dataclasses.fields(value) if f.init)
     return tuple((f.name, getattr(value, f.name)) for f in given if getattr(value, f.name) != _default(f))
 
 

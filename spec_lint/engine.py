@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from spec_lint.anchors import anchored
 from spec_lint.context import Context, placeholders_of
+from spec_lint.crossfile import Collected, collect, file_rules, judge, project_rules
 from spec_lint.detection import is_document_of, might_be, passed_over
 from spec_lint.directives import Known
 from spec_lint.findings import Finding, Report, Severity, Suppressed, Violation
@@ -16,9 +18,10 @@ from spec_lint.levels import fitted
 from spec_lint.model import Document
 from spec_lint.pack import Pack, Rule
 from spec_lint.parser import parse
+from spec_lint.project import key_of, others
 from spec_lint.reading import Head, TooLargeError, UnreadableError, read_head, text_of
 from spec_lint.settings import DEFAULT_SETTINGS, Settings
-from spec_lint.suppressions import suppress
+from spec_lint.suppressions import Comments, comments_of, suppress
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +73,33 @@ class FileResult:
         return tuple(f"{f.path}: {f.message}" for f in self.findings if f.code == INTERNAL_ERROR.code)
 
 
-def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> Report:
-    """Lint each file with the first of ``packs`` whose document type it is; findings sorted.
+@dataclass(frozen=True, slots=True)
+class Linted:
+    """A file after the per-file phase: its findings before selection, what selection needs of
+    it (its suppression comments, and what anchors a finding), and its project facts.
+    ``result`` alone when it is no spec or could not be read."""
 
-    The one orchestration function: a cache or parallel jobs wrap the ``lint_file`` calls here.
+    result: FileResult
+    findings: tuple[Finding, ...] = ()
+    comments: Comments | None = None
+    known: Known | None = None
+    collected: Collected | None = None
+    anchor: Callable[[Iterable[Finding]], tuple[Finding, ...]] = tuple
+
+
+def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS,
+               texts: Mapping[Path, str] | None = None) -> Report:
+    """Lint each file with the first of ``packs`` whose document type it is; findings sorted.
+    ``texts`` gives the text of a file instead of reading it.
+
+    The one orchestration function: a cache or parallel jobs wrap the per-file calls here. The
+    phases: each file alone, then the project (the files against each other and the project's
+    other specs), then selection (suppression comments and the configuration) of each file.
     """
-    results = [(path, lint_file(path, packs, settings)) for path in files]
+    given = texts or {}
+    linted = [(path, lint_file(path, packs, settings, given.get(path))) for path in files]
+    across = _project_phase(linted, packs, settings)
+    results = [(path, _selected(path, item, across.get(key_of(path), []), settings)) for path, item in linted]
     findings = [f for _, result in results for f in result.findings]
     return Report(
         findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
@@ -86,21 +110,23 @@ def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings 
     )
 
 
-def lint_file(path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> FileResult:
-    """Read and lint one file; one finding when it cannot be read as text or is too large (and,
-    as far as its head tells, may be a document)."""
+def lint_file(path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS,
+              text: str | None = None) -> Linted:
+    """Read (unless ``text`` is given) and lint one file alone; one finding when it cannot be read
+    as text or is too large (and, as far as its head tells, may be a document)."""
+    if text is None:
+        try:
+            head = read_head(path, settings.max_file_size)
+        except UnreadableError as error:  # no content to look at: whether it is a document cannot be told
+            return Linted(_engine_result(path, UNREADABLE, str(error)))
+        try:
+            text = text_of(head)
+        except (UnreadableError, TooLargeError) as error:
+            return Linted(_unfit(path, head, packs, error))
     try:
-        head = read_head(path, settings.max_file_size)
-    except UnreadableError as error:  # no content to look at: whether it is a document cannot be told
-        return _engine_result(path, UNREADABLE, str(error))
-    try:
-        text = text_of(head)
-    except (UnreadableError, TooLargeError) as error:
-        return _unfit(path, head, packs, error)
-    try:
-        return lint_text(text, path, packs, settings)
+        return _lint_text(text, path, packs, settings)
     except Exception as error:  # noqa: BLE001 - a bug outside the rules must not stop the run either
-        return _engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)")
+        return Linted(_engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)"))
 
 
 def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError) -> FileResult:
@@ -112,16 +138,33 @@ def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError) -> 
 
 
 def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> FileResult:
-    """Lint the text of the file at ``path`` (links resolve from there); passed over when empty or no spec."""
+    """Lint the text of the file at ``path`` (links resolve from there), alone: no other spec is
+    read for the cross-file rules. Passed over when empty or no spec."""
+    return _selected(path, _lint_text(text, path, packs, settings), [], settings)
+
+
+def _lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings) -> Linted:
     if not text.removeprefix("\ufeff").strip():
-        return FileResult(skipped="empty file")
+        return Linted(FileResult(skipped="empty file"))
+    found = context(text, path, packs)
+    if found is None:
+        return Linted(FileResult(skipped=passed_over(packs)))
+    ctx, pack = found
+    known = known_rules(ctx.pack)
+    collected, errors = collect(ctx, pack, key_of(path), _name(path, settings))
+    failed = [_engine_finding(path, INTERNAL_ERROR, _internal(rule, error)) for rule, error in errors]
+    return Linted(FileResult(), (*run_rules(ctx), *failed), comments_of(ctx.doc, known, settings.require_reason),
+                  known, collected, functools.partial(anchored, doc=ctx.doc))
+
+
+def context(text: str, path: Path, packs: Sequence[Pack]) -> tuple[Context, Pack] | None:
+    """What the checks see of a spec, and the pack detected (before it is fitted to the document)."""
     detected = detect(text, packs)
     if detected is None:
-        return FileResult(skipped=passed_over(packs))
+        return None
     pack, doc = detected
-    pack = fitted(pack, doc)  # a pack that allows several section levels: the one this document uses
-    ctx = Context(path, doc, pack, component_id(doc, pack, path), placeholders_of(pack))
-    return select(run_rules(ctx), ctx, settings)
+    fitted_pack = fitted(pack, doc)  # a pack that allows several section levels: the one this document uses
+    return Context(path, doc, fitted_pack, component_id(doc, fitted_pack, path), placeholders_of(fitted_pack)), pack
 
 
 def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
@@ -135,25 +178,75 @@ def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
 
 
 def run_rules(ctx: Context) -> list[Finding]:
-    """Every rule's findings; a rule that raises is one internal-error finding, and the others still run."""
+    """Every per-file rule's findings; a rule that raises is one internal-error finding, and the
+    others still run. A project rule's findings come from the project phase."""
     findings: list[Finding] = []
-    for rule in ctx.pack.rules:
+    for rule, check in file_rules(ctx.pack):
         try:
-            findings.extend(_identify(ctx.path, rule, rule.check.check(ctx)))
+            findings.extend(_identify(ctx.path, rule, check.check(ctx)))
         except Exception as error:  # noqa: BLE001 - a bug in one check must not stop the run
-            message = f"internal error in {rule.code} {rule.name}: {error!r} (please report it)"
-            findings.append(_engine_finding(ctx.path, INTERNAL_ERROR, message))
+            findings.append(_engine_finding(ctx.path, INTERNAL_ERROR, _internal(rule, error)))
     return findings
 
 
-def select(findings: list[Finding], ctx: Context, settings: Settings) -> FileResult:
-    """The findings to report: the document's suppression comments, then the configuration
-    (rules switched off or to another severity for this file); suppressed ones kept apart."""
-    report = functools.partial(_finding, ctx.path, UNUSED_SUPPRESSION)
-    outcome = suppress(findings, ctx.doc, known_rules(ctx.pack), report, settings.require_reason)
+def _internal(rule: Rule, error: Exception) -> str:
+    return f"internal error in {rule.code} {rule.name}: {error!r} (please report it)"
+
+
+def _project_phase(linted: Sequence[tuple[Path, Linted]], packs: Sequence[Pack],
+                   settings: Settings) -> dict[str, list[Finding]]:
+    """The project rules' findings for the files named, by key: the named specs compared with each
+    other and with the project's other specs, which are read for their facts only."""
+    named = {item.collected.key: (path, item.collected) for path, item in linted if item.collected}
+    if not any(_enabled(spec.pack, settings) for _, spec in named.values()):
+        return {}
+    read = (_collected_of(path, packs, settings) for path in others(settings.project, [p for p, _ in named.values()]))
+    specs = [*(spec for _, spec in named.values()), *(spec for spec in read if spec is not None)]
+    found: dict[str, list[Finding]] = {}
+    for key, rule, outcome in judge(specs):
+        if key in named:
+            path = named[key][0]
+            finding = _engine_finding(path, INTERNAL_ERROR, _internal(rule, outcome)) \
+                if isinstance(outcome, Exception) else _finding(path, rule, outcome)
+            found.setdefault(key, []).append(finding)
+    return found
+
+
+def _enabled(pack: Pack, settings: Settings) -> bool:
+    """Has the pack a project rule the configuration does not switch off (else nothing is read)?"""
+    return any(rule.code not in settings.disabled for rule, _ in project_rules(pack))
+
+
+def _collected_of(path: Path, packs: Sequence[Pack], settings: Settings) -> Collected | None:
+    """The project facts of a spec that was not named: raw-text detection first, so that other
+    Markdown is not parsed; a file that cannot be read, or a rule that raises on it, is left out."""
+    try:
+        found = context(text_of(read_head(path, settings.max_file_size)), path, packs)
+    except (UnreadableError, TooLargeError):
+        return None
+    if found is None:
+        return None
+    ctx, pack = found
+    collected, errors = collect(ctx, pack, key_of(path), _name(path, settings))
+    return None if errors else collected
+
+
+def _name(path: Path, settings: Settings) -> str:
+    """How a cross-file message names the spec: from the project root, else as it was given."""
+    project = settings.project
+    return project.name_of(path) if project is not None and project.holds(path) else str(path)
+
+
+def _selected(path: Path, item: Linted, across: Sequence[Finding], settings: Settings) -> FileResult:
+    """The findings to report: the file's suppression comments, then the configuration (rules
+    switched off or to another severity for this file); suppressed ones kept apart."""
+    if item.comments is None or item.known is None:
+        return item.result
+    report = functools.partial(_finding, path, UNUSED_SUPPRESSION)
+    outcome = suppress([*item.findings, *across], item.comments, item.known, report)
     kept = (settings.adjusted(finding) for finding in outcome.kept)
     silenced = ((s, settings.adjusted(s.finding)) for s in outcome.suppressed)
-    return FileResult(tuple(f for f in kept if f is not None),
+    return FileResult(item.anchor(f for f in kept if f is not None),
                       suppressed=tuple(replace(s, finding=f) for s, f in silenced if f is not None))
 
 

@@ -8,13 +8,17 @@ the next heading of the same or a higher level; ``section = ""`` replaces the li
 first heading that is a top template section (the title block). The snippet's trailing blank
 lines are dropped and one blank line is added, so that the heading after it stays a heading;
 an empty snippet deletes the section.
+
+A cross-file rule's example gives ``other``, a whole second document: the spliced sample is
+linted with it as another spec of the same project, which comes first in path order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from spec_lint.engine import lint_text
+from spec_lint.engine import lint_paths, lint_text
 from spec_lint.findings import Finding
 from spec_lint.model import Document, Section
 from spec_lint.pack import Example, Pack, Rule
@@ -22,6 +26,8 @@ from spec_lint.parser import parse
 from spec_lint.titles import title_matches
 
 PATH_SEPARATOR = " > "
+# A cross-file example's two documents, named so that the other one comes first.
+_OTHER, _EXAMPLE = Path("another-spec.md"), Path("spec.md")
 
 
 class ExampleError(Exception):
@@ -87,7 +93,17 @@ def _findings(rule: Rule, example: Example, snippet: str, pack: Pack) -> tuple[F
     except (OSError, UnicodeDecodeError) as error:
         raise ExampleError(f'cannot read the sample document of pack "{pack.name}": {error}') from error
     text = splice(sample, example.section, snippet, pack)
+    if example.other is not None:
+        return _across(rule, text, example.other, pack)
     result = lint_text(text, pack.sample, [pack])
     if result.skipped:
         raise ExampleError(f"{rule.code}: the sample with its example is passed over ({result.skipped})")
     return tuple(f for f in result.findings if f.code == rule.code)
+
+
+def _across(rule: Rule, text: str, other: str, pack: Pack) -> tuple[Finding, ...]:
+    """The rule's findings in the spliced sample, linted with ``other`` as another spec of its project."""
+    report = lint_paths([_OTHER, _EXAMPLE], [pack], texts={_OTHER: other, _EXAMPLE: text})
+    if report.skipped:
+        raise ExampleError(f"{rule.code}: a document of its example is passed over ({report.skipped[0][1]})")
+    return tuple(f for f in report.findings if f.code == rule.code and f.path == str(_EXAMPLE))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spec_lint.blocks import Paragraph, Table, TextLine
+from spec_lint.blocks import Block, Paragraph, Table, TextLine, ThematicBreak
 from spec_lint.model import Field, Section
 from spec_lint.source import without_end
 
@@ -23,6 +23,10 @@ _FIELD = re.compile(r"^\s*\*\*(?P<key>[^*]+?)(?::\*\*|\*\*\s*:)\s*(?P<value>.*)"
 _HARD_BREAKS_REVERSED = re.compile(r"(?:(?:>/?\s*rb<|\\)\s*)+", re.IGNORECASE)
 # An unclosed comment runs to the end of the paragraph, as it does for a reader.
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# What ends a list item's name and starts its explanation ("`a.b`: does c", "a.b — does c"),
+# searched outside code spans (a code span may hold a colon).
+_EXPLANATION = re.compile(r":(?=\s|$)|\s-\s|[\u2014\u2013]")
+_CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 def uncommented(lines: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
@@ -41,6 +45,25 @@ def value_part(line: int, text: str) -> tuple[TextLine, ...]:
 def item_parts(paragraph: Paragraph) -> tuple[TextLine, ...]:
     """Pieces of the value of the field above, from a list item or paragraph: each of its lines."""
     return tuple(part for t in uncommented(paragraph.lines) for part in value_part(t.line, t.text))
+
+
+def _lines_before_fields(paragraph: Paragraph) -> tuple[TextLine, ...]:
+    """Pieces of the value of the field above from the paragraph after it: its lines up to the
+    next field (a comment on its own line between a key and its value splits their paragraph)."""
+    lines = uncommented(paragraph.lines)
+    count = next((i for i, t in enumerate(lines) if _FIELD.match(t.text)), len(lines))
+    return tuple(part for t in lines[:count] for part in value_part(t.line, t.text))
+
+
+def named_parts(paragraph: Paragraph) -> tuple[TextLine, ...]:
+    """Pieces of the value of the field above from an item of its list: the name alone when an
+    explanation follows it (and the item's further lines explain it too), else each line."""
+    lines = uncommented(paragraph.lines)
+    masked = _CODE_SPAN.sub(lambda span: "x" * len(span[0]), lines[0].text)
+    found = _EXPLANATION.search(masked)
+    if found is None or not masked[: found.start()].strip():
+        return item_parts(paragraph)
+    return value_part(lines[0].line, lines[0].text[: found.start()])
 
 
 def new_field(key: str, line: int, section: str, parts: tuple[TextLine, ...]) -> Field:
@@ -66,10 +89,12 @@ class OpenField:
     def takes(self, paragraph: Paragraph, lists: int, holds_fields: bool, fields: list[Field]) -> bool:
         """Take the pieces of an item of the list below the field, or of the paragraph right
         after a field with nothing on its line (the value after a blank line); does the value
-        go on after it?"""
-        after_blank = lists == self.depth - 1 and not (self.parts or holds_fields or fields[self.index].value)
-        if lists == self.depth or after_blank:
-            self.parts.extend(item_parts(paragraph))
+        go on after it? An item that is a field of its own ends it."""
+        if lists == self.depth:
+            self.parts.extend(() if holds_fields else named_parts(paragraph))
+            return not holds_fields
+        if lists == self.depth - 1 and not (self.parts or fields[self.index].value):
+            self.parts.extend(_lines_before_fields(paragraph))
         return lists >= self.depth
 
     def close(self, fields: list[Field]) -> None:
@@ -105,11 +130,26 @@ def row_fields(table: Table, section: str) -> Iterator[Field]:
 
 def heading_fields(parent: Section) -> Iterator[Field]:
     """A heading below the top with only one-line paragraphs under it (``## Status`` then
-    ``Draft``) is a field named by the heading; the section that holds it is its parent."""
+    ``Draft``) is a field named by the heading; the section that holds it is its parent. A
+    thematic break or a ``**Key**:`` field ends the value: only those may follow it."""
     for section in parent.children:
-        paragraphs = [b for b in section.blocks if isinstance(b, Paragraph) and len(b.lines) == 1]
-        if section.level > 1 and 0 < len(paragraphs) == len(section.blocks) and not section.children:
-            parts = tuple(part for paragraph in paragraphs for part in item_parts(paragraph))
+        value, rest = _heading_value(section.blocks)
+        if section.level > 1 and value and all(map(_ends_heading_value, rest)) and not section.children:
+            parts = tuple(part for paragraph in value for part in item_parts(paragraph))
             yield new_field(section.title, section.line, parent.title, parts)
         else:
             yield from heading_fields(section)
+
+
+def _heading_value(blocks: list[Block]) -> tuple[list[Paragraph], list[Block]]:
+    """The one-line paragraphs that open a section, and the blocks after them."""
+    count = next((i for i, b in enumerate(blocks) if _ends_heading_value(b) or not _one_line(b)), len(blocks))
+    return [b for b in blocks[:count] if isinstance(b, Paragraph)], blocks[count:]
+
+
+def _one_line(block: Block) -> bool:
+    return isinstance(block, Paragraph) and len(block.lines) == 1
+
+
+def _ends_heading_value(block: Block) -> bool:
+    return isinstance(block, ThematicBreak) or (isinstance(block, Paragraph) and _FIELD.match(block.lines[0].text) is not None)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spec_lint.catalog import RuleDoc
 
 
 class Severity(enum.Enum):
@@ -52,6 +56,15 @@ class Violation:
 
 
 @dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a finding stands in terms that survive edits elsewhere: the titles of the sections
+    around its line (outermost first) and the line's text with its spacing normalised."""
+
+    sections: tuple[str, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A violation with the identity the engine gives it."""
 
@@ -64,6 +77,13 @@ class Finding:
     severity: Severity
     message: str
     fix: Fix | None = None
+    # For fingerprints only (SARIF, GitLab): two findings that differ only here are the same finding.
+    anchor: Anchor = field(default=Anchor(), compare=False)
+
+    @property
+    def fixable(self) -> bool:
+        """Does ``--fix`` fix it (a safe fix; an unsafe one needs ``--unsafe-fixes``)?"""
+        return self.fix is not None and self.fix.safe
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -82,10 +102,13 @@ class Suppressed:
 @dataclass(frozen=True, slots=True)
 class Report:
     """A run's findings, the files linted and passed over (with why), problems that are no finding,
-    and the findings suppression comments silenced."""
+    the findings suppression comments silenced, how many findings ``--fix`` fixed; ``rules``
+    documents every rule of the packs in effect, for formats that describe rules (SARIF)."""
 
     findings: tuple[Finding, ...]
     linted: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]
     errors: tuple[str, ...] = ()
     suppressed: tuple[Suppressed, ...] = ()
+    rules: tuple[RuleDoc, ...] = ()
+    fixed: int = 0

@@ -54,6 +54,12 @@ class Field:
     section: str
     parts: tuple[TextLine, ...] = ()
 
+    @property
+    def value_line(self) -> int:
+        """Where the value starts: a line below the key's when the key's line holds none (a
+        finding on the value is there, where a directive on the line above it can silence it)."""
+        return self.parts[0].line if self.parts else self.line
+
 
 @dataclass(frozen=True, slots=True)
 class Link:

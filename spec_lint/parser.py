@@ -15,7 +15,8 @@ from spec_lint.inline import MD, inline_comments, is_comment, links, plain_text,
 from spec_lint.model import Document, Section
 from spec_lint.source import cell_column, cell_count
 
-# The blocks after which a field's value is no longer a list below it.
+# The blocks after which a field's value is no longer a list below it. A comment on its own line
+# is not one: it is no content (a suppression directive stands between a value's list items).
 _ENDS_VALUE = frozenset({"heading_open", "table_open", "fence", "code_block", "hr", "html_block"})
 # The line breaks markdown-it knows; str.splitlines() also splits on \f, \v, U+2028 and others.
 _NEWLINE = re.compile(r"\r\n?|\n")
@@ -61,7 +62,7 @@ class _Builder:
     def take(self, tokens: Sequence[Token], index: int) -> int:
         token = tokens[index]
         kind = token.type
-        if kind in _ENDS_VALUE:
+        if kind in _ENDS_VALUE and not (kind == "html_block" and is_comment(token)):
             self.close_field()
         if kind == "heading_open":
             self.open_section(token, tokens[index + 1])

@@ -10,6 +10,7 @@ from pathlib import Path
 from spec_lint.config.codes import matches
 from spec_lint.config.globs import Glob, matches_any
 from spec_lint.findings import Finding, Severity
+from spec_lint.project import Project
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 
 # An internal error means the file was not fully checked: no configuration hides that.
@@ -29,8 +30,8 @@ class Settings:
     """The engine's settings for one run.
 
     ``root`` is the project root (the folder of the configuration file, else none): paths in the
-    configuration are relative to it, and cross-file rules read the project's specs from it.
-    ``disabled`` are the codes switched off everywhere, ``severities`` the codes reported at
+    configuration are relative to it. ``project`` holds the specs the cross-file rules compare
+    (none: only the files named). ``disabled`` are the codes switched off everywhere, ``severities`` the codes reported at
     another severity than their rule's.
     """
 
@@ -40,6 +41,7 @@ class Settings:
     disabled: frozenset[str] = frozenset()
     severities: Mapping[str, Severity] = field(default_factory=dict)
     per_file_ignores: tuple[FileIgnore, ...] = ()
+    project: Project | None = None
 
     def adjusted(self, finding: Finding) -> Finding | None:
         """The finding as configured for its file (its severity changed), or None when switched off."""

@@ -26,12 +26,26 @@ class Outcome:
 Identify = Callable[[Violation], Finding]
 
 
-def suppress(findings: Sequence[Finding], doc: Document, known: Known, report: Identify,
-             require_reason: bool = False) -> Outcome:
-    """The findings no suppression comment of ``doc`` silences, with ``report``'s findings for the
-    comments that are wrong or silenced nothing, and the silenced findings with their reasons."""
+@dataclass(frozen=True, slots=True)
+class Comments:
+    """A document's suppression comments, read once, and what is wrong with them: they outlive
+    the document, since the project phase adds findings after it is dropped."""
+
+    suppressions: tuple[Suppression, ...]
+    problems: tuple[Violation, ...]
+
+
+def comments_of(doc: Document, known: Known, require_reason: bool = False) -> Comments:
     problems: list[Violation] = []
     suppressions = sorted(read(doc, known, problems, require_reason), key=lambda s: (s.line, s.column))
+    return Comments(tuple(suppressions), tuple(problems))
+
+
+def suppress(findings: Sequence[Finding], comments: Comments, known: Known, report: Identify) -> Outcome:
+    """The findings no suppression comment silences, with ``report``'s findings for the comments
+    that are wrong or silenced nothing, and the silenced findings with their reasons."""
+    problems = list(comments.problems)
+    suppressions = comments.suppressions
     used: dict[Suppression, set[str]] = {s: set() for s in suppressions}
     kept, suppressed = _apply(findings, suppressions, used, known.fixed | {known.own})
     problems.extend(v for s in suppressions if (v := _unused(s, used[s], known.own)) is not None)

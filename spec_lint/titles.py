@@ -8,9 +8,9 @@ import re
 # Starting only where spaces start (or at the parenthesis), so a run of spaces is read once.
 _PARENS = re.compile(r"(?<!\s)\s*\([^()]*\)\s*$")
 _SPACE = re.compile(r"\s+")
-# A section number before the name: "1.", "2.3", "2.3.", "1)", "II." (a number glued to a
-# word, as in "3D Parallelism", is part of the name).
-_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)])(?=[^\w]|$)")
+# A section number before the name: "1.", "2.3", "2.3.", "1)", "II.", "A." (a number glued to
+# a word, as in "3D Parallelism", is part of the name; a letter counts only with its "." or ")").
+_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)]|[A-Z][.)])(?=[^\w]|$)")
 # What a qualifier starts with: "Proposal, as pseudo-code", "Proposal - v2" ("Motivation (why
 # now)" is a hint, optional everywhere). A colon starts a title of its own: "Background: Current
 # Architecture" is a part of the proposal, not its Background.

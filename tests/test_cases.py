@@ -3,7 +3,8 @@
 ``<check_kind>.toml`` is a pack (merged over ``_base.toml``) that binds one check kind, plus
 ``[[case]]`` entries: ``name``, ``doc`` (or ``raw``, text whose characters are bytes),
 ``findings = [[line, column, "message"], ...]`` exact and in order, and optionally ``path``,
-``files`` (written beside the document; ``{ raw = "..." }`` for bytes), ``params`` (overrides),
+``files`` (written beside the document; ``{ raw = "..." }`` for bytes), ``project = true`` (the
+folder is the project, so the cross-file rules read the files beside), ``params`` (overrides),
 ``skipped`` (why the file is passed over) and ``xfail`` (a known bug, why). ``builtin_<area>.toml`` runs the rules of a
 built-in pack instead: ``builtin = "dynamo-component"`` and ``only = [codes]``, the codes whose
 findings count (a case may narrow them with its own ``only``).
@@ -21,9 +22,12 @@ import pytest
 
 from spec_lint import Finding, Pack, builtin_pack, lint_paths
 from spec_lint.checks import registry
+from spec_lint.discover import Scope
 from spec_lint.engine import UNREADABLE
 from spec_lint.facts.syntax import PYTHON_VERSION
 from spec_lint.pack import load_pack_data
+from spec_lint.project import Project
+from spec_lint.settings import Settings
 
 CASES = Path(__file__).resolve().parent / "cases"
 CASE_FILES = sorted(p for p in CASES.glob("*.toml") if not p.name.startswith("_"))
@@ -84,7 +88,8 @@ def run_case(stem: str, case: Mapping[str, Any], folder: Path) -> tuple[list[Fin
     for name, content in case.get("files", {}).items():
         _write(folder / name, content if isinstance(content, Mapping) else {"doc": content})
     pack = pack_for(stem, case["params"]) if "params" in case else cached_pack(stem)
-    report = lint_paths([path], [pack])
+    settings = Settings(project=Project(folder, Scope(root=folder))) if case.get("project") else Settings()
+    report = lint_paths([path], [pack], settings)
     assert report.errors == ()
     skipped = [why for _, why in report.skipped]
     assert skipped == ([case["skipped"]] if "skipped" in case else [])

@@ -177,11 +177,12 @@ def test_a_spec_with_dynamos_real_env_vars_passes_with_the_readme_configuration(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     spec = VALID_SPEC.read_text(encoding="utf-8")
     for old, new in (("DYNAMO_ROUTER_", "DYN_ROUTER_"), ("DYNAMO_LOG_LEVEL", "DYN_LOG"),
-                     ("DYNAMO_NATS_URL", "NATS_SERVER"), ("pip install dynamo-router", "pip install ai-dynamo")):
+                     ("DYNAMO_NATS_URL", "NATS_SERVER"), ("pip install dynamo-router", "pip install ai-dynamo"),
+                     ("`dynamo_router_requests_total`", "`dynamo_component_requests_total`")):
         spec = spec.replace(old, new)
     root = project(tmp_path, {"pyproject.toml": readme_configuration(), "docs/router.md": spec})
     isolated = found(root, monkeypatch, "--isolated", "docs")
-    assert {code for code, _, _ in isolated} == {"SL320", "SL343"}
+    assert {code for code, _, _ in isolated} == {"SL301", "SL320", "SL343"}
     assert run(root, monkeypatch, "docs").exit_code == 0
     assert run(root / "docs", monkeypatch, "router.md").exit_code == 0  # found upward
 

@@ -1,19 +1,24 @@
-"""Output formats: JSON keys and order, GitHub workflow commands that a spec cannot hijack."""
+"""Output formats: JSON keys and order, GitHub workflow commands that a spec cannot hijack, JUnit XML that
+stays XML, GitLab fingerprints, the step summary's escaping."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from conftest import valid_with
 
 from spec_lint.cli import main
-from spec_lint.findings import Finding, Report, Severity
+from spec_lint.findings import Anchor, Finding, Report, Severity
 from spec_lint.formats import FORMATS, FormatOptions, escape_data, escape_property, printable, summary
+from spec_lint.formats.step_summary import LIMIT, cell, step_summary
 
 JSON_KEYS = ["path", "line", "column", "end_line", "code", "name", "severity", "message"]
 HOSTILE = "%0A::error::x"
@@ -226,3 +231,117 @@ def test_json_stays_json_whatever_a_finding_holds() -> None:
     (item,) = json.loads(render("json", HOSTILE_FINDING))
     assert (item["path"], item["message"]) == (HOSTILE_FINDING.path, HOSTILE_FINDING.message)
 
+
+
+# --- concise -----------------------------------------------------------------------------------
+
+
+def test_concise_is_one_plain_line_per_finding_and_nothing_else() -> None:
+    out = FORMATS["concise"](report(*UNSORTED[:2], HOSTILE_FINDING), FormatOptions(color=True))
+    assert out.splitlines() == [
+        'a.md:10:1: SL102 missing section "Design"',
+        'b.md:1:1: SL102 missing section "Design"',
+        'dir\\n\\x1b]8;;x\\x07/a\\u202e.md:1:1: SL104 unknown section "\\x1b[31mred\\x1b[0m\\u202e"',
+    ]
+
+
+# --- junit -------------------------------------------------------------------------------------
+
+NASTY = 'x ]]> <![CDATA[ & <b> "q" \x00\x01\x0b\x1b \ufffe \udce9 \U0001f600'
+
+
+def junit(*findings: Finding, linted: tuple[str, ...] = ()) -> ET.Element:
+    given = Report(findings, linted=linted or tuple(sorted({f.path for f in findings})), skipped=())
+    return ET.fromstring(FORMATS["junit"](given, PLAIN))
+
+
+def test_junit_has_one_case_per_linted_file_failing_with_its_findings() -> None:
+    root = junit(*UNSORTED, linted=("a.md", "b.md", "clean.md"))
+    (suite,) = root
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert list(cases) == ["a.md", "b.md", "clean.md"]
+    assert list(cases["clean.md"]) == []
+    (failure,) = cases["a.md"]
+    assert failure.get("message") == "4 findings"
+    assert (failure.text or "").splitlines()[0] == '2:1: SL102 [missing-section] missing section "Design"'
+
+
+def test_junit_stays_well_formed_xml_whatever_a_finding_holds() -> None:
+    hostile = Finding(f"docs/{NASTY}.md", 1, 1, 1, "SL104", "unknown-section", Severity.WARNING, NASTY)
+    case = junit(hostile).find("testsuite/testcase")
+    assert case is not None
+    assert case.get("name") == 'docs/x ]]> <![CDATA[ & <b> "q" \\x00\\x01\\x0b\\x1b \\ufffe \\udce9 \U0001f600.md'
+    failure = case.find("failure")
+    assert failure is not None and (failure.text or "").endswith('& <b> "q" \\x00\\x01\\x0b\\x1b \\ufffe \\udce9 \U0001f600')
+
+
+def test_junit_of_a_hostile_spec_parses(tmp_path: Path) -> None:
+    spec = tmp_path / "hostile.md"
+    heading = NASTY.replace("\x00", "").replace("\udce9", "")  # either would make the file no UTF-8 text
+    spec.write_text(valid_with("## Related Documentation", f"## Bad {heading}\n\nText.\n\n## Related Documentation"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["--output-format", "junit", str(spec)], catch_exceptions=False)
+    failure = ET.fromstring(result.stdout).find("testsuite/testcase/failure")
+    assert failure is not None and "]]>" in (failure.text or "")
+
+
+# --- gitlab ------------------------------------------------------------------------------------
+
+
+def gitlab(*findings: Finding) -> list[dict[str, Any]]:
+    issues: list[dict[str, Any]] = json.loads(render("gitlab", *findings))
+    return issues
+
+
+def anchored(line: int, text: str = "| `x` | Count |", section: str = "Metrics") -> Finding:
+    return dataclasses.replace(finding(line=line), anchor=Anchor(("Overview", section), text))
+
+
+def test_gitlab_issue_shape() -> None:
+    (issue,) = gitlab(anchored(4))
+    assert issue == {
+        "type": "issue", "check_name": "SL102",
+        "description": 'SL102 [missing-section] missing section "Design"', "categories": ["Style"],
+        "severity": "major", "fingerprint": issue["fingerprint"],
+        "location": {"path": "spec.md", "lines": {"begin": 4, "end": 4}},
+    }
+    assert gitlab(finding(severity=Severity.WARNING))[0]["severity"] == "minor"
+
+
+def test_gitlab_fingerprints_are_unique_and_stable_when_lines_move() -> None:
+    identical = [issue["fingerprint"] for issue in gitlab(anchored(4), anchored(9), anchored(12, "other"))]
+    moved = [issue["fingerprint"] for issue in gitlab(anchored(40), anchored(90), anchored(120, "other"))]
+    assert len(set(identical)) == 3
+    assert moved == identical
+    assert gitlab(anchored(4, section="Logging"))[0]["fingerprint"] not in identical
+
+
+# --- the GitHub step summary --------------------------------------------------------------------
+
+
+def test_step_summary_tables_every_finding_per_file() -> None:
+    out = step_summary(report(*UNSORTED))
+    assert "Found 4 errors and 1 warning (2 specs checked)" in out
+    assert "### a.md (4 findings)" in out and "### b.md (1 finding)" in out
+    assert '| 10 | SL102 | error | missing section "Design" |' in out
+    assert out.count("| SL") == 5
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("a | b", "a \\| b"),
+    ("line\nbreak\r", "line\\\\nbreak\\\\r"),
+    ("<img src=x onerror=alert(1)> &amp;", "&lt;img src=x onerror=alert(1)&gt; &amp;amp;"),
+    ("`code` *em* _em_ [l](u) ~s~ $x$ @team", "\\`code\\` \\*em\\* \\_em\\_ \\[l\\](u) \\~s\\~ \\$x\\$ \\@team"),
+    ("back\\slash", "back\\\\slash"),
+])
+def test_step_summary_cells_show_their_text_as_is(raw: str, shown: str) -> None:
+    assert cell(raw) == shown
+    rows = [line for line in step_summary(report(finding(message=raw))).splitlines() if line.startswith("| 3 |")]
+    assert rows == [f"| 3 | SL102 | error | {shown} |"]
+
+
+def test_step_summary_stops_at_its_limit_and_says_how_many_are_left_out() -> None:
+    out = step_summary(report(*(finding(line=n) for n in range(1, LIMIT + 3))))
+    assert out.count("| SL102 |") == LIMIT
+    assert out.rstrip().endswith("... and 2 more findings (see the step's log)")

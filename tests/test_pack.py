@@ -344,7 +344,7 @@ SHAPES = [
     (TEAM + '[remove]\nsections = ["Public API"]', ('remove.sections: "Public API" is used by tables.stable_api, '
      "tables.experimental_api, SL340 (remove them too, or keep the section)")),
     (TEAM + '[remove]\ntables = ["metrics"]',
-     'remove.tables: "metrics" is used by SL301, SL303, SL304 (remove them too, or keep the table)'),
+     'remove.tables: "metrics" is used by SL301, SL303, SL304, SL502 (remove them too, or keep the table)'),
     (TEAM.replace('"dynamo-component"', '"dynamo-componnet"'), ('pack.extends: unknown pack "dynamo-componnet" (did you '
      'mean "dynamo-component"?) (expected a built-in pack (dep, dynamo-component) or a file relative to this one)')),
 ]

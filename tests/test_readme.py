@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import ROOT
 
-from spec_lint import Pack, lint_paths
+from spec_lint import Pack, builtin_pack, lint_paths
 from spec_lint.catalog import rule_docs
 from spec_lint.cli import main
 from spec_lint.cli.rules import markdown
@@ -82,6 +82,12 @@ def test_the_rule_table_is_the_generated_one(pack: Pack) -> None:
     assert "\n".join(table) == markdown(rule_docs([pack])), "update README.md from `spec-lint rules --output-format markdown`"
 
 
+def test_the_dep_rule_table_is_the_generated_one() -> None:
+    table = [line for line in section("Design proposals (the DEP pack)").splitlines() if line.startswith("|")]
+    generated = [line for line in markdown(rule_docs([builtin_pack("dep")])).splitlines() if not line.startswith("| SL00")]
+    assert table == generated, "update README.md from `spec-lint rules --pack dep --output-format markdown`"
+
+
 def test_the_rule_table_has_one_row_per_rule_with_its_name_and_severity(pack: Pack) -> None:
     rows = re.findall(r"^\| (SL\d{3}) \| ([a-z0-9-]+) \| (error|warning) \| (?:yes|no) \| \S.* \|$",
                       markdown(rule_docs([pack])), re.MULTILINE)
@@ -104,12 +110,14 @@ def test_every_option_is_documented() -> None:
         assert f"`{option}" in section("Usage"), option
 
 
-def test_pre_commit_snippet_uses_the_declared_hook() -> None:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["entry"], hook["language"], hook["types"]) == ("spec-lint", "spec-lint", "python",
-                                                                          ["markdown"])
+def test_pre_commit_snippet_uses_the_declared_hooks() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [(h["id"], h["entry"], h["language"], h["types"], h["args"]) for h in hooks] == [
+        ("spec-lint", "spec-lint", "python", ["markdown"], ["--force-exclude"]),
+        ("spec-lint-fix", "spec-lint", "python", ["markdown"], ["--fix", "--force-exclude"]),
+    ]
     snippet = yaml.safe_load("\n".join(blocks(section("Usage"), "yaml")[0]))
-    assert snippet["repos"][0]["hooks"] == [{"id": hook["id"]}]
+    assert snippet["repos"][0]["hooks"] == [{"id": "spec-lint-fix"}, {"id": "spec-lint"}]
 
 
 def test_the_team_pack_shown_works() -> None:

@@ -17,7 +17,7 @@ from spec_lint.engine import INTERNAL_ERROR, known_rules
 from spec_lint.findings import Finding, Severity, Violation
 from spec_lint.parser import parse
 from spec_lint.settings import Settings
-from spec_lint.suppressions import suppress
+from spec_lint.suppressions import comments_of, suppress
 
 BROKEN = (ROOT / "examples" / "router-broken.md").read_text(encoding="utf-8")
 LEGACY = "| `router_requests_total` | Counter |"  # the SL301 row of the metrics table
@@ -95,7 +95,7 @@ def test_a_suppression_without_a_reason_is_a_finding_only_when_reasons_are_requi
 def test_an_internal_error_is_never_suppressed() -> None:
     doc = parse("# T\n<!-- spec-lint-disable -->\ntext\n")
     error = Finding("spec.md", 3, 1, 3, INTERNAL_ERROR.code, INTERNAL_ERROR.name, Severity.ERROR, "boom")
-    outcome = suppress([error], doc, known_rules(builtin()), _unused_finding)
+    outcome = suppress([error], comments_of(doc, known_rules(builtin())), known_rules(builtin()), _unused_finding)
     assert [f.code for f in outcome.kept] == ["SL000", "SL002"] and outcome.suppressed == ()
 
 

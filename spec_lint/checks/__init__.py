@@ -2,7 +2,8 @@
 
 A check is registered under a kind name with :func:`register`; a pack binds a kind to a rule
 code with options, which are converted and validated by the field annotations. Checks receive
-a :class:`~spec_lint.context.Context` and yield violations.
+a :class:`~spec_lint.context.Context` and yield violations; a project check instead collects
+facts from each spec and compares them across the specs of the project.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from spec_lint.pack.options import build
 from spec_lint.pack.references import Scope
@@ -24,6 +26,27 @@ if TYPE_CHECKING:
 
 class Check(Protocol):
     def check(self, ctx: Context) -> Iterable[Violation]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """One spec of a project as a project check sees it: the name messages give it, its
+    component, and what the check collected from it."""
+
+    name: str
+    component: str
+    facts: Any
+
+
+@runtime_checkable
+class ProjectCheck(Protocol):
+    """A check across specs: ``collect`` keeps the little it needs of one document (the
+    project's other specs are read for it, not kept), ``compare`` yields, for the specs of
+    one pack in path order, the index of each spec it reports and the violation in it."""
+
+    def collect(self, ctx: Context) -> Any: ...
+
+    def compare(self, specs: Sequence[Spec]) -> Iterable[tuple[int, Violation]]: ...
 
 
 CheckType = TypeVar("CheckType", bound=type)
@@ -67,7 +90,7 @@ def check_class(kind: str) -> type | None:
     return registry().get(kind)
 
 
-def build_check(cls: type, options: Mapping[str, Any], scope: Scope) -> Check:
+def build_check(cls: type, options: Mapping[str, Any], scope: Scope) -> Check | ProjectCheck:
     """The check ``cls`` with a pack's ``options``, converted as its field annotations say."""
-    check: Check = build(cls, options, scope)
+    check: Check | ProjectCheck = build(cls, options, scope)
     return check

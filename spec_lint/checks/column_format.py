@@ -18,6 +18,7 @@ from spec_lint.facts.cells import column_values
 from spec_lint.facts.naming import pascal_case
 from spec_lint.findings import Violation
 from spec_lint.pack.markers import ColumnName, Pattern, TableName, Template
+from spec_lint.template import alternatives
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -63,7 +64,9 @@ _SUGGESTIONS: dict[str, Callable[[str, str], str]] = {
 class ColumnFormat:
     """Values of a table column start with ``prefix`` and fully match ``pattern``.
 
-    The prefix compares ignoring case (case is a naming rule's business). The message names the
+    ``prefixes`` (templates; an item ``{list_param}`` stands for that list) are more prefixes, any
+    of which will do: Dynamo's own metrics start with ``dynamo_<component>_`` or the shared
+    ``dynamo_component_``. The prefix compares ignoring case (case is a naming rule's business). The message names the
     convention as ``form`` (by default the pattern, in words when it is text and digits) and
     proposes the right value with ``suggest`` (``PascalCase``, or ``renumbered example``: the
     ``example`` with the value's number), else shows ``example``. With ``unique``, a value
@@ -74,6 +77,7 @@ class ColumnFormat:
     column: ColumnName
     what: str = "value"
     prefix: Template = ""
+    prefixes: tuple[Template, ...] = ()
     pattern: Pattern = ""
     form: Template = ""
     example: Template = ""
@@ -81,11 +85,12 @@ class ColumnFormat:
     unique: bool = False
 
     def check(self, ctx: Context) -> Iterator[Violation]:
-        prefix, pattern = ctx.render(self.prefix), ctx.render_pattern(self.pattern)
+        prefixes = [p for p in dict.fromkeys([ctx.render(self.prefix), *ctx.render_list(self.prefixes)]) if p]
+        pattern = ctx.render_pattern(self.pattern)
         for value in column_values(ctx, self.table, self.column):
             text, line, column = value.text, value.row.line, value.column
-            if prefix and not text.casefold().startswith(prefix.casefold()):
-                yield Violation(f'{self.what} "{text}" does not start with "{prefix}"', line, column)
+            if prefixes and not text.casefold().startswith(tuple(p.casefold() for p in prefixes)):
+                yield Violation(f'{self.what} "{text}" does not start with {alternatives(prefixes)}', line, column)
             elif pattern and not re.fullmatch(pattern, text):
                 form = ctx.render(self.form) or in_words(ctx.render(self.pattern))
                 yield Violation(f'{self.what} "{text}" is not {form}{self._expected(ctx, text, pattern)}', line, column)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spec_lint.blocks import Table
+from spec_lint.blocks import LINE_BREAK, Cell, Table
 from spec_lint.checks import register
 from spec_lint.facts.cells import none_markers, present_tables
 from spec_lint.findings import Violation
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class EmptyCell:
     """The cells of a template table's ``required`` columns are not empty; the pack's
-    ``none_markers`` (``-``, ``—``, ``N/A``, ``None``) fill a cell on purpose."""
+    ``none_markers`` (``-``, ``—``, ``N/A``, ``None``) fill a cell on purpose; a cell holding only
+    ``<br>`` is empty."""
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         marks = alternatives(none_markers(ctx))
@@ -34,5 +35,10 @@ def _empty_cells(table: Table, column: str, hint: str) -> Iterator[Violation]:
     index = table.column(column)
     for row in table.sound_rows if index is not None else ():
         cell = row.get(index)
-        if cell is None or not (cell.text.strip() or cell.raw.strip()):
+        if cell is None or _is_empty(cell):
             yield Violation(f'empty "{column}" cell ({hint})', row.line, cell.column if cell else 1)
+
+
+def _is_empty(cell: Cell) -> bool:
+    """Nothing a reader sees: a ``<br>`` is whitespace; a code span of a space (`` ` ` ``) is a value."""
+    return not cell.text.strip() and not LINE_BREAK.sub("", cell.raw).strip()

@@ -33,7 +33,8 @@ class TableColumn:
 class EnvVarName:
     """Environment variables, in each ``{table, column}`` of ``columns``, are upper snake case
     and start with ``prefix`` unless ``allowed`` (templates) lists them. A
-    wildcard row such as ``DYNAMO_ROUTER_*`` passes when it starts with the prefix.
+    wildcard row such as ``DYNAMO_ROUTER_*`` passes when it starts with the prefix. A cell
+    naming several variables one a line (``<br>`` between them) has each checked.
     """
 
     columns: tuple[TableColumn, ...] = ()
@@ -45,9 +46,11 @@ class EnvVarName:
         allowed = ctx.render_list(self.allowed)
         for where in self.columns:
             for value in column_values(ctx, where.table, where.column):
-                message = _problem(ctx, value.text, prefix, allowed)
-                if message:
-                    yield Violation(f'environment variable "{value.text}" {message}', value.row.line, value.column)
+                # Names one a line (``<br>``) are several variables in one row: each is checked.
+                for name, column in value.located(ctx, value.cell.pieces):
+                    message = _problem(ctx, name, prefix, allowed)
+                    if message:
+                        yield Violation(f'environment variable "{name}" {message}', value.row.line, column)
 
 
 def _problem(ctx: Context, name: str, prefix: str, allowed: list[str]) -> str:

@@ -61,7 +61,7 @@ class Fields:
                 problem = _problem(wanted, found.value, ctx.render_pattern(wanted.pattern))
             if problem:
                 value = f'"{found.value}"' if found.value else "empty"
-                yield Violation(f'"{wanted.key}" is {value}{problem}', found.line)
+                yield Violation(f'"{wanted.key}" is {value}{problem}', found.value_line)
 
 
 def _choice_list(wanted: FieldRequirement, value: str) -> str:

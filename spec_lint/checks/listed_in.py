@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 @register("listed-in")
 @dataclass(frozen=True, slots=True)
 class ListedIn:
-    """Each value of a table column is listed in a column of another table (ignoring case).
+    """Each value of a table column is listed in a column of another table (ignoring case). A
+    cell holding values one a line (``<br>`` between them) holds several, on either side.
 
     Quiet when the other table or its column is absent: that table's own rules report it.
     """
@@ -35,9 +36,10 @@ class ListedIn:
         if found is None or index is None:
             return
         # Every row, ragged ones too: a variable's row that lacks a cell still lists it.
-        listed = {cell.text.strip().casefold() for row in found[1].rows if (cell := row.get(index))}
+        listed = {piece.strip().casefold() for row in found[1].rows if (cell := row.get(index)) for piece in cell.pieces}
         where = found[0].section[-1]
         for value in column_values(ctx, self.table, self.column):
-            if value.text.casefold() not in listed:
-                message = f'{self.what} "{value.text}" is not listed in "{where}" (expected a row for it there)'
-                yield Violation(message, value.row.line, value.column)
+            for piece, column in value.located(ctx, value.cell.pieces):
+                if piece.casefold() not in listed:
+                    message = f'{self.what} "{piece}" is not listed in "{where}" (expected a row for it there)'
+                    yield Violation(message, value.row.line, column)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.facts.cells import column_values
 from spec_lint.facts.naming import snake_case
+from spec_lint.facts.notes import without_remarks
 from spec_lint.findings import Violation
 from spec_lint.pack.markers import ColumnName, TableName
 
@@ -23,7 +24,8 @@ _LABEL = re.compile(r"[a-z_][a-z0-9_]*")
 @dataclass(frozen=True, slots=True)
 class MetricLabels:
     """Metric labels (a list separated by commas or ``<br>``, backticked or not) are lower snake case, do not start
-    with ``__`` and are not one of the ``reserved`` names.
+    with ``__`` and are not one of the ``reserved`` names. A remark in parentheses after a label
+    is a note: `` `status` (ok/error) `` is the label ``status``.
     """
 
     table: TableName = "metrics"
@@ -32,7 +34,8 @@ class MetricLabels:
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for value in column_values(ctx, self.table, self.column):
-            parts = (part for piece in value.cell.pieces for part in piece.split(","))
+            # A remark goes before the list is split: it may hold a comma ("(ok, error)").
+            parts = (part for piece in value.cell.pieces for part in without_remarks(piece).split(","))
             labels = filter(None, (part.strip(" `") for part in parts))
             for label, column in value.located(ctx, labels):
                 problem = self._problem(label)

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.facts.fences import holds_unclosed
 from spec_lint.facts.tree import Gap, gaps, is_excused, matches, misspelt, place, scopes, template_path
-from spec_lint.findings import Violation
+from spec_lint.findings import Fix, Violation
+from spec_lint.fixing.headings import rename
+from spec_lint.fixing.stubs import insertion
 from spec_lint.model import Section
 from spec_lint.pack.markers import SectionPath
 from spec_lint.pack.names import names_section
@@ -35,10 +37,15 @@ class MissingSection:
     A missing section with a close unknown sibling (``similarity``, as difflib measures it) is
     reported at that heading, as a likely typo. ``sub_sections`` names what a section's
     sub-sections are, with an example, for sections that need ``min_children`` of them.
+
+    Fix (safe): the template's stub of the section is inserted where it belongs: its heading,
+    its table (header and a row of ``...``) and its ``guidance`` sentence, or ``...``, for the
+    author to replace. A likely typo is renamed to the template's title instead, an unsafe fix.
     """
 
     similarity: float = 0.8
     sub_sections: Mapping[SectionPath, SubSections] = field(default_factory=dict)
+    guidance: Mapping[SectionPath, str] = field(default_factory=dict)
 
     def check(self, ctx: Context) -> Iterator[Violation]:
         for gap in gaps(ctx):
@@ -55,11 +62,14 @@ class MissingSection:
 
     def _missing(self, ctx: Context, gap: Gap) -> Violation:
         parent, section_defs, index = gap
-        message = f'missing section "{section_defs[index].title}"'
+        title = section_defs[index].title
+        message = f'missing section "{title}"'
         typo = misspelt(ctx, gap, self.similarity)
         if typo is not None:
-            return Violation(f'{message} (found "{typo.title}": a typo?)', typo.line)
-        return Violation(f"{message}{place(ctx, gap)}", parent.line)
+            fix = rename(ctx.doc.lines, typo.line, title)
+            return Violation(f'{message} (found "{typo.title}": a typo?)', typo.line, fix=fix)
+        stub = Fix(f'insert section "{title}"', (insertion(ctx, gap, self.guidance),))
+        return Violation(f"{message}{place(ctx, gap)}", parent.line, fix=stub)
 
     def _named(self, ctx: Context, section_def: TemplateSection) -> SubSections:
         """What ``sub_sections`` calls the section's sub-sections: keyed by its path or its title."""

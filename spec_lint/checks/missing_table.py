@@ -23,11 +23,14 @@ if TYPE_CHECKING:
 class MissingTable:
     """A section the template gives a table has one, or a sentence saying it does not apply.
 
-    Such a sentence is a short paragraph (one or two sentences) that says there is nothing
-    ("None: this is a library.", "This component exposes no metrics.", "... are out of scope"),
-    or that the section does not apply, is not needed or not required, or negates its subject
-    ("The router takes no flags."); the words are the pack's ``stand_in_*`` parameters. A text
-    that only talks about the subject ("Health is important.") is no stand-in.
+    Such a sentence is a short paragraph (one or two sentences) that says there is nothing of
+    the subject ("None: this is a library.", "This component exposes no metrics.", "... are out
+    of scope"), that the section does not apply, is not needed or not required, negates its
+    subject ("The router does not take flags."), or that another part handles it ("Handled by
+    the Frontend."); see ``facts.stand_ins``. The words are the pack's ``stand_in_*``
+    parameters. A text that only talks about the subject ("Health is important.", "Health is no
+    joke.") is no stand-in, nor is one saying the content is still to come ("TODO", "not yet
+    documented"): the message says that it is missing.
 
     An empty section is left to ``empty-section``, one still holding a placeholder to
     ``placeholder``, a table that markdown does not read as one (no delimiter row) to
@@ -46,7 +49,9 @@ class MissingTable:
             if any(ctx.has_placeholder(p.text) or first_row(p) or stand_ins.stands_in(p, section.title)
                    for p in paragraphs):
                 continue
-            yield Violation(f'section "{section.title}" has no table (expected {table_or_stand_in(table_def)})',
+            # "TODO", "not yet documented": the author knows; say the content is what is missing.
+            note = ", only a note that it is still to be written" if any(map(stand_ins.is_unwritten, paragraphs)) else ""
+            yield Violation(f'section "{section.title}" has no table{note} (expected {table_or_stand_in(table_def)})',
                             section.line)
 
 

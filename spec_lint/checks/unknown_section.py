@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from spec_lint.checks import register
 from spec_lint.facts.tree import likeness, misspellings
 from spec_lint.findings import Violation
+from spec_lint.fixing.headings import rename
 from spec_lint.template import stands_for
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
+    from spec_lint.model import Section
 
 
 @register("unknown-section")
@@ -24,6 +26,9 @@ class UnknownSection:
 
     A heading close to a required section that is missing is left to ``missing-section``, which
     reports it as a typo.
+
+    Fix (unsafe: the heading may be a section of its own): a near miss is renamed to the
+    template's title.
     """
 
     levels: tuple[int, ...] = ()
@@ -39,10 +44,17 @@ class UnknownSection:
             if ctx.has_placeholder(section.title) or section.line in typos:
                 continue
             if not any(stands_for(section, s) for s in section_defs):
-                suggestion = self._suggest(section.title, [s.title for s in section_defs])
-                yield Violation(f'unknown section "{section.title}"{suggestion}', section.line)
+                yield self._unknown(ctx, section, [s.title for s in section_defs])
 
-    def _suggest(self, title: str, known: list[str]) -> str:
+    def _unknown(self, ctx: Context, section: Section, known: list[str]) -> Violation:
+        best = self._closest(section.title, known)
+        if best is None:
+            return Violation(f'unknown section "{section.title}" (not a section of the template)', section.line)
+        return Violation(f'unknown section "{section.title}" (did you mean "{best}"?)', section.line,
+                         fix=rename(ctx.doc.lines, section.line, best))
+
+    def _closest(self, title: str, known: list[str]) -> str | None:
+        """The template title closest to ``title``, when within ``similarity``."""
         scored = [(likeness(title, k), k) for k in known]
         ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
-        return f' (did you mean "{best}"?)' if ratio >= self.similarity else " (not a section of the template)"
+        return best if ratio >= self.similarity else None

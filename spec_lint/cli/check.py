@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
+from spec_lint.catalog import rule_docs
+from spec_lint.cli.files import append_summary, write_atomically
 from spec_lint.cli.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, note
 from spec_lint.cli.packs import default_pack, loaded, pack_option
 from spec_lint.cli.settings_options import configuration, overrides_of, settings_options
@@ -18,21 +21,42 @@ from spec_lint.config.resolve import Configuration
 from spec_lint.discover import expand
 from spec_lint.engine import lint_paths
 from spec_lint.findings import Report
-from spec_lint.formats import FORMATS, FormatOptions, suppressed_line
+from spec_lint.fixing import fix_files, write_fixes
+from spec_lint.formats import FORMATS, FormatOptions, step_summary, suppressed_line
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class Fixing:
+    """``--fix`` (write the fixed files), ``--diff`` (show them, write nothing), ``--unsafe-fixes``."""
+
+    fix: bool = False
+    diff: bool = False
+    unsafe: bool = False
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class RunOptions:
+    """``output_format`` goes to standard output unless ``output_file`` is given without its own
+    ``file_format``; then the file gets ``output_format`` and standard output nothing."""
+
     output_format: str
     formatting: FormatOptions
     verbose: bool
+    output_file: Path | None = None
+    file_format: str | None = None
+    fixing: Fixing = Fixing()
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--output-format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="How to print findings.")
+@click.option("--output-file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("--output-file-format", type=click.Choice(sorted(FORMATS)),
+              help="The format of --output-file; given, standard output still gets --output-format.  "
+                   "[default: --output-format]")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]),
               help="Lowest severity that makes the exit code 1.  [default: error]")
 @click.option("--max-file-size", type=click.IntRange(min=0), metavar="BYTES",
@@ -43,13 +67,17 @@ class RunOptions:
 @click.option("--verbose", "-v", is_flag=True,
               help="Also say which files were passed over and which findings were suppressed, and why.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR does the same).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing (exit 1 if any).")
 @click.option("--show-settings", is_flag=True, help="Print the configuration in effect for the one PATH, and exit.")
 @click.option("--show-files", is_flag=True, help="List the files that would be linted, and exit.")
 @settings_options
 @pack_option
-def command(paths: tuple[Path, ...], output_format: str, fail_on: str | None, max_file_size: int | None,
-            require_reason: bool | None, quiet: bool, verbose: bool, no_color: bool, show_settings: bool,
-            show_files: bool, pack_files: tuple[Path, ...], **options: Any) -> None:
+def command(paths: tuple[Path, ...], output_format: str, output_file: Path | None, output_file_format: str | None,
+            fail_on: str | None, max_file_size: int | None, require_reason: bool | None, quiet: bool, verbose: bool,
+            no_color: bool, fix: bool, unsafe_fixes: bool, diff: bool, show_settings: bool, show_files: bool,
+            pack_files: tuple[Path, ...], **options: Any) -> None:
     """Lint Markdown specification documents against their template.
 
     PATHS are files and folders; folders are searched for *.md files. Settings come from the
@@ -67,7 +95,10 @@ def command(paths: tuple[Path, ...], output_format: str, fail_on: str | None, ma
                            default_pack)
     if show_settings or show_files:
         sys.exit(_show(list(paths), config, show_settings))
-    run_options = RunOptions(output_format, FormatOptions(color=_use_color(no_color), summary=not quiet), verbose)
+    formatting = FormatOptions(color=_use_color(no_color), summary=not quiet, cwd=os.getcwd(),
+                               root=str(config.settings.root.resolve()) if config.settings.root else "")
+    run_options = RunOptions(output_format, formatting, verbose, output_file, output_file_format,
+                             Fixing(fix, diff, unsafe_fixes))
     try:
         code = _run(list(paths), config, run_options)
     except Exception as error:  # noqa: BLE001 - the user gets one line, never a traceback
@@ -91,16 +122,33 @@ def _show(paths: list[Path], config: Configuration, settings: bool) -> int:
 
 def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
     found = expand(paths, config.scope)
+    if options.fixing.diff:
+        return _diff(found.files, found.problems, config, options.fixing.unsafe)
+    fixing = options.fixing
+    fixed, problems = write_fixes(found.files, config.packs, config.settings, fixing.unsafe) if fixing.fix else (0, [])
     report = lint_paths(found.files, config.packs, config.settings)
-    report = dataclasses.replace(report, errors=(*found.problems, *report.errors))
-    _print(report, options)
-    if report.errors:
+    report = dataclasses.replace(report, errors=(*found.problems, *problems, *report.errors), fixed=fixed,
+                                 rules=tuple(rule_docs(config.packs)))
+    written = _print(report, options)
+    if report.errors or not written:
         return EXIT_ERROR
     failing = any(f.severity.rank >= config.fail_on.rank for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _print(report: Report, options: RunOptions) -> None:
+def _diff(files: Sequence[Path], problems: Sequence[str], config: Configuration, unsafe: bool) -> int:
+    """``--diff``: the fixes as a unified diff on standard output; exit 1 when there are any, as ruff does."""
+    for problem in problems:
+        fail(problem)
+    changes = fix_files(files, config.packs, config.settings, unsafe)
+    click.echo("".join(change.diff() for change in changes), nl=False)
+    if problems:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changes else EXIT_CLEAN
+
+
+def _print(report: Report, options: RunOptions) -> bool:
+    """Print and write the report; False when the output file or the step summary cannot be written."""
     if options.verbose:
         for path, reason in report.skipped:
             note(f"passed over {path}: {reason}")
@@ -108,4 +156,29 @@ def _print(report: Report, options: RunOptions) -> None:
             note(suppressed_line(silenced))
     for error in report.errors:
         fail(error)
-    emit(FORMATS[options.output_format](report, options.formatting), options.formatting.color)
+    return _output(report, options)
+
+
+def _output(report: Report, options: RunOptions) -> bool:
+    """The report on standard output or in the output file or both, and GitHub's step summary."""
+    file_format = options.file_format or options.output_format
+    if options.output_file is None or options.file_format is not None:
+        emit(FORMATS[options.output_format](report, options.formatting), options.formatting.color)
+    written = options.output_file is None or _write(options.output_file, FORMATS[file_format](report, _plain(options)))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and "github" in {options.output_format, file_format}:
+        written = append_summary(Path(summary_file), step_summary(report)) and written
+    return written
+
+
+def _plain(options: RunOptions) -> FormatOptions:
+    return dataclasses.replace(options.formatting, color=False)
+
+
+def _write(path: Path, out: str) -> bool:
+    try:
+        write_atomically(path, out + "\n" if out else "")
+    except OSError as error:
+        fail(f"cannot write the report to {path}: {error.strerror or error}")
+        return False
+    return True

@@ -58,7 +58,9 @@ def _example(doc: RuleDoc) -> str:
     except ExampleError as error:
         seen = None
         note(f"cannot try the example: {error}")
-    return (f"Example, replacing {where} of the pack's sample document:\n\n"
+    other = "" if doc.example.other is None else \
+        f"Another spec of the same project, first in path order:\n\n{_snippet(doc.example.other)}\n\n"
+    return (f"Example, replacing {where} of the pack's sample document:\n\n{other}"
             f"Fails:\n\n{_snippet(doc.example.fails)}\n\n{_reported(doc, seen.fails if seen else None)}\n\n"
             f"Passes:\n\n{_snippet(doc.example.passes)}\n\n{_reported(doc, seen.passes if seen else None)}")
 

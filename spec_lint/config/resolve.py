@@ -17,6 +17,8 @@ from spec_lint.discover import Scope
 from spec_lint.engine import ENGINE_RULES
 from spec_lint.findings import Severity
 from spec_lint.pack import Pack, builtin_pack
+from spec_lint.pack.finding import SHIPPED
+from spec_lint.project import project_of
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 from spec_lint.settings import FileIgnore, Settings
 
@@ -87,7 +89,8 @@ def configure(overrides: Overrides, cwd: Path, default: Callable[[], Pack] = bui
     root = config.root if config else None
     scope = Scope(_globs(values["include"].value), _globs(values["exclude"].value), root, overrides.force_exclude)
     settings = Settings(values["max-file-size"].value, values["require-reason"].value, root,
-                        _disabled(found, overrides, known), _severities(found, known), _file_ignores(found))
+                        _disabled(found, overrides, known), _severities(found, known), _file_ignores(found),
+                        project_of(root, scope, cwd))
     return Configuration(config.path if config else None, values, packs, pack_source, settings, scope, given)
 
 
@@ -106,8 +109,14 @@ def _packs(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overr
 def _check_codes(found: Mapping[str, Any], config: ConfigFile | None, overrides: Overrides,
                  known: set[str]) -> None:
     for where, selector in _selectors(found, config, overrides):
-        if problem := codes.problem(selector, known):
+        problem = codes.problem(selector, known)
+        # A file serves runs with other packs (--pack): a code of a shipped pack is no mistake there.
+        if problem and (where.startswith("--") or codes.problem(selector, _shipped_codes())):
             raise ConfigError(f"{where}: {problem}")
+
+
+def _shipped_codes() -> set[str]:
+    return {rule.code for path in SHIPPED.glob("*.toml") for rule in builtin_pack(path.stem).rules}
 
 
 def _selectors(found: Mapping[str, Any], config: ConfigFile | None,

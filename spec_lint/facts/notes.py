@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 # A remark in parentheses: "Direct call (profile files)", "64 (vLLM), 32 (SGLang)".
 _REMARK = re.compile(r"\([^()]*\)")
+# A remark after a name, a space before it: "`status` (ok/error)"; "status(code)" is one name.
+_NAME_REMARK = re.compile(r"\s+\([^()]*\)")
 # Where an explanation may start: a space before a word ("1 per process"), or a dash, colon,
 # comma or semicolon between spaces ("Complete — all flags"). A digit after a space is no
 # explanation: "8 0" is one value. Only the first of a run of spaces starts one, so that a long
@@ -33,6 +35,11 @@ def readings(text: str) -> Iterator[str]:
     for part in dict.fromkeys((core, *shorter)):
         if part and part != written:
             yield part
+
+
+def without_remarks(text: str) -> str:
+    """``text`` without the parenthesised remarks that follow its names after a space."""
+    return _NAME_REMARK.sub("", text)
 
 
 def _cuts(core: str) -> Iterator[int]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spec_lint.blocks import Paragraph, Row, Table, TextLine
 from spec_lint.model import Document
-from spec_lint.source import cell_count, code_spans, has_pipe, looks_like_row
+from spec_lint.source import cell_count, code_spans, has_pipe, looks_like_row, without_comments
 
 _DELIMITER = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
 
@@ -56,7 +56,21 @@ def _ragged(doc: Document, table: Table) -> Iterator[BrokenRow]:
     for row in table.rows:
         if row.ragged:
             text = doc.lines[row.line - 1]
-            yield BrokenRow(row.line, _start(text), _ragged_message(text, row, len(table.header)))
+            yield _commented(text, row, len(table.header)) or BrokenRow(
+                row.line, _start(text), _ragged_message(text, row, len(table.header)))
+
+
+def _commented(text: str, row: Row, expected: int) -> BrokenRow | None:
+    """The row when an HTML comment after its last pipe is what gives it a cell too many (one
+    before its first pipe starts an HTML block, which ends the table)."""
+    blanked = without_comments(text)
+    if cell_count(blanked) != expected:
+        return None
+    end = len(blanked.rstrip())
+    column = end + len(text[end:]) - len(text[end:].lstrip()) + 1
+    message = (f'row has {_cells(row.written or 0)}: an HTML comment after its last "|" is read as one '
+               "(expected the comment inside a cell or out of the table)")
+    return BrokenRow(row.line, column, message)
 
 
 def _ragged_message(text: str, row: Row, expected: int) -> str:

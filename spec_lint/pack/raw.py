@@ -95,6 +95,7 @@ class ExampleEntry:
     section: str
     fails: str
     passes: str
+    other: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from spec_lint.pack.markers import Template
 from spec_lint.template import section_chains
 
 if TYPE_CHECKING:
-    from spec_lint.checks import Check
+    from spec_lint.checks import Check, ProjectCheck
     from spec_lint.template import TemplateSection, TemplateTable, ValueSet
 
 ParamValue = str | float | bool | tuple[str, ...]
@@ -64,11 +64,13 @@ class DocumentType:
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A rule's documented example: two snippets for one section of the pack's sample document."""
+    """A rule's documented example: two snippets for one section of the pack's sample document;
+    for a cross-file rule, ``other`` is a second document, another spec of the same project."""
 
     section: str
     fails: str
     passes: str
+    other: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,7 @@ class Rule:
     name: str
     severity: Severity
     description: str
-    check: Check
+    check: Check | ProjectCheck
     fixable: bool = False
     summary: str = ""
     example: Example | None = None
