@@ -538,15 +538,6 @@ def test_an_option_value_or_a_path_after_double_dash_named_like_a_command_is_no_
     assert "'rules' is not one of" in run("--output-format", "rules", "x.md").stderr
 
 
-@pytest.mark.parametrize("name", ["new"])
-def test_reserved_command_names_are_not_paths(name: str) -> None:
-    for args in ([name], ["-q", name]):
-        result = run(*args)
-        assert result.exit_code == 2
-        assert f'"{name}" is a command still to come' in result.stderr
-        assert f'"./{name}"' in result.stderr
-
-
 # --- safe output ---------------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""The ``spec-lint`` command group: ``check`` (the default), ``rules``, ``explain`` and ``report``."""
+"""The ``spec-lint`` command group: ``check`` (the default), ``rules``, ``explain``, ``new`` and ``report``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from typing import Any
 import click
 
 from spec_lint import __version__
-from spec_lint.cli import check, explain, report, rules
+from spec_lint.cli import check, explain, new, report, rules
 from spec_lint.cli.output import EXIT_INTERRUPTED, note
 
 DEFAULT = "check"
-# Names kept for commands still to come: a path of that name is written "./new" or "check new".
-RESERVED = ("new",)
 _GROUP_OPTIONS = ("-h", "--help", "--version")
 _EPILOG = (
     "Without a command, spec-lint checks: \"spec-lint PATH...\" is \"spec-lint check PATH...\". "
@@ -36,12 +34,9 @@ class CommandGroup(click.Group):
     def _routed(self, ctx: click.Context, args: list[str]) -> list[str]:
         """The arguments with their command first: ``check`` unless they name another."""
         index = _first_argument(args, _value_options(self.commands[DEFAULT]))
-        if index is None or args[index] not in (*self.commands, *RESERVED):
+        if index is None or args[index] not in self.commands:
             return [DEFAULT, *args]
         name, rest = args[index], [*args[:index], *args[index + 1:]]
-        if name in RESERVED:
-            raise click.UsageError(f'"{name}" is a command still to come: to lint a path of that '
-                                   f'name, write "./{name}" or "spec-lint check {name}"', ctx)
         if index and name != DEFAULT:
             raise click.UsageError(f'"{name}" is a command: write it first ("spec-lint '
                                    f'{shlex.join([name, *rest])}"), or "./{name}" to lint a folder of that name', ctx)
@@ -90,5 +85,5 @@ def main() -> None:
     pass
 
 
-for _module in (check, rules, explain, report):
+for _module in (check, rules, explain, new, report):
     main.add_command(_module.command)

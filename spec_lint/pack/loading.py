@@ -61,12 +61,13 @@ def load_pack_data(data: Mapping[str, Any], origin: str, base_dir: Path | None =
     for child_origin, child, _ in chain[1:]:
         merged, removed = merge(merged, child, child_origin, origins)
         removals += removed
-    return dataclasses.replace(assemble(merged, origins, removals), sample=_sample(chain))
+    return dataclasses.replace(assemble(merged, origins, removals), sample=_document(chain, "sample"),
+                               template=_document(chain, "template"))
 
 
-def _sample(chain: list[Link]) -> Path | None:
-    """The sample document the last file naming one gives, relative to that file."""
-    given = [(folder, link["pack"]["sample"]) for _, link, folder in chain if "sample" in link.get("pack", {})]
+def _document(chain: list[Link], key: str) -> Path | None:
+    """The document (``sample``, ``template``) the last file naming one gives, relative to that file."""
+    given = [(folder, link["pack"][key]) for _, link, folder in chain if key in link.get("pack", {})]
     return given[-1][0] / given[-1][1] if given else None
 
 

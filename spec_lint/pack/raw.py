@@ -48,6 +48,7 @@ class PackTable:
     title_pattern: str | None = None
     title_example: str | None = None
     sample: str | None = None
+    template: str | None = None
     detect: DetectTable | None = None
     identity: IdentityTable | None = None
 

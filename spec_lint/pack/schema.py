@@ -98,6 +98,7 @@ class Pack:
     rules: tuple[Rule, ...]
     fingerprint: str
     sample: Path | None = None  # the pack's sample document, which rule examples are spliced into
+    template: Path | None = None  # the Markdown template ``spec-lint new`` fills in
 
     @property
     def top_level(self) -> int:
