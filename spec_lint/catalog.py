@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spec_lint.checks import registry
-from spec_lint.engine import ENGINE_RULES
+from spec_lint.engine_rules import ENGINE_RULES
 from spec_lint.findings import Severity
 from spec_lint.pack import Example, Pack, Rule
 from spec_lint.pack.names import closest

@@ -8,57 +8,32 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spec_lint.anchors import anchored
-from spec_lint.context import Context, placeholders_of
-from spec_lint.crossfile import Collected, collect, file_rules, judge, project_rules
-from spec_lint.detection import is_document_of, might_be, passed_over
+from spec_lint.context import Context
+from spec_lint.crossfile import Collected, collect, file_rules
+from spec_lint.detection import might_be, passed_over
 from spec_lint.directives import Known
-from spec_lint.findings import Finding, Report, Severity, Suppressed, Violation
-from spec_lint.identity import component_id
-from spec_lint.levels import fitted
-from spec_lint.model import Document
+from spec_lint.documents import context, detect
+from spec_lint.engine_rules import (
+    ENGINE_RULES,
+    INTERNAL_ERROR,
+    TOO_LARGE,
+    UNREADABLE,
+    UNUSED_SUPPRESSION,
+    EngineRule,
+    engine_finding,
+    finding_of,
+    internal_error,
+)
+from spec_lint.findings import Finding, Report, Suppressed, Violation
 from spec_lint.pack import Pack, Rule
-from spec_lint.parser import parse
-from spec_lint.project import key_of, others
+from spec_lint.project import key_of
+from spec_lint.project_phase import project_findings, spec_name
 from spec_lint.reading import Head, TooLargeError, UnreadableError, read_head, text_of
 from spec_lint.settings import DEFAULT_SETTINGS, Settings
 from spec_lint.suppressions import Comments, comments_of, suppress
 
-
-@dataclass(frozen=True, slots=True)
-class EngineRule:
-    """A rule of the engine itself, in no pack: what happens to a file before, around or after its checks."""
-
-    code: str
-    name: str
-    description: str
-    severity: Severity = Severity.ERROR
-    summary: str = ""  # what it reports, for `spec-lint rules`; the description's first sentence if empty
-
-
-INTERNAL_ERROR = EngineRule("SL000", "internal-error", """
-A rule raised an exception on this file: a bug in spec-lint, please report it. The other rules
-still report, and the run exits 2 because the file was not fully checked.
-""".strip(), summary="a rule raised an exception on the file (a bug: please report it); the other rules still "
-                     "report and the run exits 2")
-UNREADABLE = EngineRule("SL001", "unreadable-file", """
-The file cannot be read as text: it is not a regular file (a FIFO, a device, a folder), it cannot
-be opened, or it is binary or not UTF-8. Nothing else is reported on it. A binary or non-UTF-8
-file whose text does not look like a document of any pack is passed over instead.
-""".strip(), summary="the file cannot be read or is not UTF-8 text (not a regular file, no permission, binary, "
-                     "bad encoding)")
-TOO_LARGE = EngineRule("SL003", "file-too-large", """
-The file is larger than --max-file-size (1 MiB unless set; 0 for no limit), so it is not parsed:
-a specification is far smaller, and a huge file would slow every commit. A large file whose
-first --max-file-size bytes do not look like a document of any pack is passed over instead.
-""".strip(), summary="the file is larger than `--max-file-size` and is not parsed")
-UNUSED_SUPPRESSION = EngineRule("SL002", "unused-suppression", """
-A suppression comment (`<!-- spec-lint-disable-next-line SL301 -- why -->` and its forms) is of
-an unknown form, names a code that is no rule of the pack, silenced no finding, or, with
---require-reason, gives no reason after " -- ". A stale suppression would silence the next real
-finding unseen. SL000 is never suppressed; SL002 itself only by a comment that names it.
-""".strip(), Severity.WARNING, summary="a suppression comment of an unknown form, naming an unknown code, "
-                                       "silencing nothing, or (with `--require-reason`) without a reason")
-ENGINE_RULES = (INTERNAL_ERROR, UNREADABLE, UNUSED_SUPPRESSION, TOO_LARGE)
+__all__ = ["ENGINE_RULES", "FileResult", "Linted", "context", "detect", "known_rules", "lint_file", "lint_paths",
+           "lint_text", "run_rules"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +73,7 @@ def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings 
     """
     given = texts or {}
     linted = [(path, lint_file(path, packs, settings, given.get(path))) for path in files]
-    across = _project_phase(linted, packs, settings)
+    across = project_findings([(path, item.collected) for path, item in linted if item.collected], packs, settings)
     results = [(path, _selected(path, item, across.get(key_of(path), []), settings)) for path, item in linted]
     findings = [f for _, result in results for f in result.findings]
     return Report(
@@ -153,30 +128,10 @@ def _lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings)
     ctx, pack = found
     unchecked = frozenset(r.code for r in ctx.pack.rules if not settings.runs(r.code, str(path)))
     known = known_rules(ctx.pack, unchecked)
-    collected, errors = collect(ctx, pack, key_of(path), _name(path, settings))
-    failed = [_engine_finding(path, INTERNAL_ERROR, _internal(rule, error)) for rule, error in errors]
+    collected, errors = collect(ctx, pack, key_of(path), spec_name(path, settings))
+    failed = [internal_error(path, rule, error) for rule, error in errors]
     return Linted(FileResult(), (*run_rules(ctx, settings), *failed), comments_of(ctx.doc, known, settings.require_reason),
                   known, collected, functools.partial(anchored, doc=ctx.doc))
-
-
-def context(text: str, path: Path, packs: Sequence[Pack]) -> tuple[Context, Pack] | None:
-    """What the checks see of a spec, and the pack detected (before it is fitted to the document)."""
-    detected = detect(text, packs)
-    if detected is None:
-        return None
-    pack, doc = detected
-    fitted_pack = fitted(pack, doc)  # a pack that allows several section levels: the one this document uses
-    return Context(path, doc, fitted_pack, component_id(doc, fitted_pack, path), placeholders_of(fitted_pack)), pack
-
-
-def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:
-    """The first pack the text is a document of, and the parsed document; parsed only when a pack may fit."""
-    candidates = [pack for pack in packs if might_be(text, pack)]
-    if not candidates:
-        return None
-    doc = parse(text)
-    pack = next((p for p in candidates if is_document_of(doc, p)), None)
-    return (pack, doc) if pack else None
 
 
 def run_rules(ctx: Context, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
@@ -188,56 +143,8 @@ def run_rules(ctx: Context, settings: Settings = DEFAULT_SETTINGS) -> list[Findi
         try:
             findings.extend(_identify(ctx.path, rule, check.check(ctx)))
         except Exception as error:  # noqa: BLE001 - a bug in one check must not stop the run
-            findings.append(_engine_finding(ctx.path, INTERNAL_ERROR, _internal(rule, error)))
+            findings.append(internal_error(ctx.path, rule, error))
     return findings
-
-
-def _internal(rule: Rule, error: Exception) -> str:
-    return f"internal error in {rule.code} {rule.name}: {error!r} (please report it)"
-
-
-def _project_phase(linted: Sequence[tuple[Path, Linted]], packs: Sequence[Pack],
-                   settings: Settings) -> dict[str, list[Finding]]:
-    """The project rules' findings for the files named, by key: the named specs compared with each
-    other and with the project's other specs, which are read for their facts only."""
-    named = {item.collected.key: (path, item.collected) for path, item in linted if item.collected}
-    if not any(_enabled(spec.pack, settings) for _, spec in named.values()):
-        return {}
-    read = (_collected_of(path, packs, settings) for path in others(settings.project, [p for p, _ in named.values()]))
-    specs = [*(spec for _, spec in named.values()), *(spec for spec in read if spec is not None)]
-    found: dict[str, list[Finding]] = {}
-    for key, rule, outcome in judge(specs):
-        if key in named:
-            path = named[key][0]
-            finding = _engine_finding(path, INTERNAL_ERROR, _internal(rule, outcome)) \
-                if isinstance(outcome, Exception) else _finding(path, rule, outcome)
-            found.setdefault(key, []).append(finding)
-    return found
-
-
-def _enabled(pack: Pack, settings: Settings) -> bool:
-    """Has the pack a project rule the configuration does not switch off (else nothing is read)?"""
-    return any(rule.code not in settings.disabled for rule, _ in project_rules(pack))
-
-
-def _collected_of(path: Path, packs: Sequence[Pack], settings: Settings) -> Collected | None:
-    """The project facts of a spec that was not named: raw-text detection first, so that other
-    Markdown is not parsed; a file that cannot be read, or a rule that raises on it, is left out."""
-    try:
-        found = context(text_of(read_head(path, settings.max_file_size)), path, packs)
-    except (UnreadableError, TooLargeError):
-        return None
-    if found is None:
-        return None
-    ctx, pack = found
-    collected, errors = collect(ctx, pack, key_of(path), _name(path, settings))
-    return None if errors else collected
-
-
-def _name(path: Path, settings: Settings) -> str:
-    """How a cross-file message names the spec: from the project root, else as it was given."""
-    project = settings.project
-    return project.name_of(path) if project is not None and project.holds(path) else str(path)
 
 
 def _selected(path: Path, item: Linted, across: Sequence[Finding], settings: Settings) -> FileResult:
@@ -245,7 +152,7 @@ def _selected(path: Path, item: Linted, across: Sequence[Finding], settings: Set
     switched off or to another severity for this file); suppressed ones kept apart."""
     if item.comments is None or item.known is None:
         return item.result
-    report = functools.partial(_finding, path, UNUSED_SUPPRESSION)
+    report = functools.partial(finding_of, path, UNUSED_SUPPRESSION)
     outcome = suppress([*item.findings, *across], item.comments, item.known, report)
     kept = (settings.adjusted(finding) for finding in outcome.kept)
     silenced = ((s, settings.adjusted(s.finding)) for s in outcome.suppressed)
@@ -261,19 +168,10 @@ def known_rules(pack: Pack, unchecked: frozenset[str] = frozenset()) -> Known:
 
 
 def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:
-    return (_finding(path, rule, v) for v in violations)
-
-
-def _finding(path: Path, rule: Rule | EngineRule, v: Violation) -> Finding:
-    end = v.end_line if v.end_line is not None else v.line
-    return Finding(str(path), v.line, v.column, end, rule.code, rule.name, rule.severity, v.message, v.fix)
-
-
-def _engine_finding(path: Path, rule: EngineRule, message: str) -> Finding:
-    return Finding(str(path), 1, 1, 1, rule.code, rule.name, rule.severity, message)
+    return (finding_of(path, rule, v) for v in violations)
 
 
 def _engine_result(path: Path, rule: EngineRule, message: str, settings: Settings) -> FileResult:
     """The engine's one finding on a file, as the settings configure it (SL000 is always reported)."""
-    finding = settings.adjusted(_engine_finding(path, rule, message))
+    finding = settings.adjusted(engine_finding(path, rule, message))
     return FileResult((finding,) if finding else ())

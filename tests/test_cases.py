@@ -23,7 +23,7 @@ import pytest
 from spec_lint import Finding, Pack, builtin_pack, lint_paths
 from spec_lint.checks import registry
 from spec_lint.discover import Scope
-from spec_lint.engine import UNREADABLE
+from spec_lint.engine_rules import UNREADABLE
 from spec_lint.facts.syntax import PYTHON_VERSION
 from spec_lint.pack import load_pack_data
 from spec_lint.project import Project

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from spec_lint import Pack, builtin_pack, lint_paths
 from spec_lint.cli import main
-from spec_lint.engine import ENGINE_RULES
+from spec_lint.engine_rules import ENGINE_RULES
 from spec_lint.examples import ExampleError, outcome, splice
 from spec_lint.pack import PackError, Rule, load_pack_text
 from spec_lint.pack.finding import SHIPPED

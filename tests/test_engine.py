@@ -176,7 +176,7 @@ def test_an_error_outside_the_rules_is_an_sl000_finding_for_that_file_only(
 
     other = tmp_path / "other.md"
     other.write_text(HEADER, encoding="utf-8")
-    monkeypatch.setattr("spec_lint.engine.parse", explode)
+    monkeypatch.setattr("spec_lint.documents.parse", explode)
     report = lint_paths([VALID_SPEC, other], [pack])
     message = "internal error in the engine: RecursionError('too deep') (please report it)"
     assert [(f.path, f.code, f.message) for f in report.findings if f.code == "SL000"] == [
@@ -189,8 +189,8 @@ def test_a_file_no_pack_might_match_is_never_parsed(pack: Pack, monkeypatch: pyt
     def parse_fails(text: str) -> object:
         raise AssertionError("parsed")
 
-    monkeypatch.setattr("spec_lint.engine.might_be", lambda text, pack: False)
-    monkeypatch.setattr("spec_lint.engine.parse", parse_fails)
+    monkeypatch.setattr("spec_lint.documents.might_be", lambda text, pack: False)
+    monkeypatch.setattr("spec_lint.documents.parse", parse_fails)
     assert lint_text(VALID_SPEC.read_text(encoding="utf-8"), VALID_SPEC, [pack]).skipped.startswith("not a spec")
 
 

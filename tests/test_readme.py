@@ -13,7 +13,7 @@ from spec_lint import Pack, builtin_pack, lint_paths
 from spec_lint.catalog import rule_docs
 from spec_lint.cli import main
 from spec_lint.cli.rules import markdown
-from spec_lint.engine import ENGINE_RULES
+from spec_lint.engine_rules import ENGINE_RULES
 from spec_lint.pack import load_pack_text
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

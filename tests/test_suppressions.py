@@ -13,7 +13,8 @@ from test_hostile import MAX_RATIO, best_time, in_paragraph
 from spec_lint import lint_paths, lint_text
 from spec_lint.cli import main
 from spec_lint.directives import read
-from spec_lint.engine import INTERNAL_ERROR, known_rules
+from spec_lint.engine import known_rules
+from spec_lint.engine_rules import INTERNAL_ERROR
 from spec_lint.findings import Finding, Severity, Violation
 from spec_lint.parser import parse
 from spec_lint.settings import Settings

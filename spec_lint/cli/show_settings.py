@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spec_lint.cli.toml_text import toml_key, toml_value
 from spec_lint.config.resolve import DEFAULT, FILE, Configuration
-from spec_lint.engine import ENGINE_RULES, EngineRule
+from spec_lint.engine_rules import ENGINE_RULES, EngineRule
 from spec_lint.pack import Pack, Rule
 
 _TABLES = ("per-file-ignores", "severity")

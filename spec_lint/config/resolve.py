@@ -15,7 +15,7 @@ from spec_lint.config.globs import Glob, glob
 from spec_lint.config.keys import dotted, parse_file
 from spec_lint.config.packs import configured_pack, not_in_effect
 from spec_lint.discover import Scope
-from spec_lint.engine import ENGINE_RULES
+from spec_lint.engine_rules import ENGINE_RULES
 from spec_lint.findings import Severity
 from spec_lint.pack import Pack, builtin_pack
 from spec_lint.pack.finding import SHIPPED
