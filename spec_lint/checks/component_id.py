@@ -37,11 +37,13 @@ class ColumnNames:
 
 @dataclass(frozen=True, slots=True)
 class FieldNames:
-    """The names a ``**key**:`` field lists (separated by commas or ``<br>``), each built by ``form``."""
+    """The names a ``**key**:`` field (or one of its ``aliases``) lists, separated by commas or
+    ``<br>``, each built by ``form``."""
 
     key: str
     form: Pattern
     section: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @register("component-id")
@@ -75,7 +77,7 @@ class ComponentId:
         for column in (c for c in self.columns if c.table in ctx.pack.tables):
             yield column.form, [value.text for value in column_values(ctx, column.table, column.column)]
         for field in self.fields:
-            found = ctx.doc.fields_named(field.key, field.section)
+            found = [f for key in (field.key, *field.aliases) for f in ctx.doc.fields_named(key, field.section)]
             texts = [name for f in found for name in items(f.value)]
             yield field.form, [text for text in texts if not ctx.has_placeholder(text)]
 
