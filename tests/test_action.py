@@ -171,3 +171,13 @@ def test_the_step_summarises_and_writes_sarif(runner: Runner) -> None:
     uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "docs/router-broken.md"
 
+
+def test_the_readiness_report_is_appended_to_the_summary_when_asked(runner: Runner) -> None:
+    runner.summary.write_text("", encoding="utf-8")
+    plain = run_step(steps()[1], {"paths": "docs/router.md"}, runner)
+    assert plain.returncode == 0 and "## 1.0 readiness" not in runner.summary.read_text(encoding="utf-8")
+    result = run_step(steps()[1], {"paths": "docs", "report": "true"}, runner)
+    assert result.returncode == 1, result.stderr  # the lint's findings still fail the step
+    summary = runner.summary.read_text(encoding="utf-8")
+    assert "\n\n## 1.0 readiness\n\n4 specs," in summary
+    assert "| KV Block Manager (docs/kv-block-manager.md) | 43% |" in summary

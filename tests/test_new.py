@@ -45,7 +45,8 @@ def test_a_new_spec_of_each_level_leaves_only_the_authors_work(
         level: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = run(tmp_path, monkeypatch, "KV Block Manager", "--support-level", level)
     assert result.exit_code == 0, result.stderr
-    assert 'created kv-block-manager.md: a' in result.stderr
+    article = "an" if level[0] in "AEIOU" else "a"
+    assert f'created kv-block-manager.md: {article} {level} spec of "KV Block Manager"' in result.stderr
     text = (tmp_path / "kv-block-manager.md").read_text(encoding="utf-8")
     assert f"**Last Updated**: {datetime.date.today().isoformat()}" in text
     assert f"**Support Level**: {level}" in text
@@ -103,6 +104,12 @@ def test_a_name_without_an_id_and_a_pack_without_a_template_are_errors(
     assert "a control character in the name" in run(tmp_path, monkeypatch, "A\x1bB", "--support-level", "Library").stderr
     dep = run(tmp_path, monkeypatch, "X", "--support-level", "Library", "--pack", "dep")
     assert dep.stderr == 'spec-lint: error: pack "dep" has no template (expected [pack] template = "FILE.md")\n'
+
+
+def test_the_help_says_which_pack_new_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    help_text = " ".join(run(tmp_path, monkeypatch, "--help").stdout.split())
+    assert "whose template to start from" in help_text and "more than once, the first one" in help_text
+    assert "goes to the first pack whose markers" not in help_text
 
 
 def tiny_pack(tmp_path: Path, template: str) -> Path:

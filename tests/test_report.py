@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_module
 import json
 import os
 import re
@@ -51,6 +52,7 @@ values = ["Complete"]
 pattern = '\d+%\+?'
 """, "tiny.toml")
 HOSTILE = "<img src=x onerror=alert(1)>"
+LONG = "Distributed KV Cache Block Manager Service"
 
 
 def spec(rows: str, name: str = "Cache", pic: str = "Ada (ada@example.com)") -> str:
@@ -104,6 +106,24 @@ def test_specs_too_broken_to_read_are_rows_with_their_problem(tmp_path: Path) ->
     assert problems == [("Cache", 'no "Status" table', None), ("b", "cannot be read", None)]
     assert [c.path for c in found.attention] == [str(tmp_path / "a.md"), str(tmp_path / "b.md")]
     assert all(s.count(status) == 0 for s in found.summaries for status in Status)
+    assert all(s.unreadable == 2 for s in found.summaries)
+
+
+def test_every_component_counts_in_each_summary_and_the_average_says_what_it_covers(tmp_path: Path) -> None:
+    rows = "| Docs written | Complete | Complete |\n| Tests passing | Complete | Complete |\n| Coverage | 5% | 80% |\n"
+    found = report_of(tmp_path, {"a.md": spec(rows), "b.md": "# B Spec\n", "c.md": spec(rows.replace("5%", "90%"))})
+    assert [sum(s.count(st) for st in Status) + s.unreadable for s in found.summaries] == [3, 3, 3]
+    assert found.summaries[2].unreadable == 1
+    covers = "over 2 of 3 specs with a readable status table"
+    markdown = RENDERERS["markdown"](found)
+    assert f"average readiness 83% {covers}" in markdown
+    assert "| Requirement | Complete | In progress | Not started | Unknown | Missing | Unreadable |" in markdown
+    assert "| Coverage | 1 | 1 | 0 | 0 | 0 | 1 |" in markdown
+    assert f'<dd id="average">83%</dd><dd class="covers" id="average-covers">{covers}</dd>' in RENDERERS["html"](found)
+    written = data(found)
+    assert written["average"] == {"readiness": pytest.approx(5 / 6), "read": 2, "total": 3}
+    assert written["summary"][2] == {"requirement": "Coverage", "complete": 1, "in_progress": 1, "not_started": 0,
+                                     "unknown": 0, "missing": 0, "unreadable": 1}
 
 
 def test_a_document_of_a_pack_without_a_status_table_is_no_component(tmp_path: Path) -> None:
@@ -225,6 +245,11 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     router = (folder / "router.md").read_text(encoding="utf-8")
     (folder / "hostile.md").write_text(router.replace("Ada Lovelace (alovelace@example.com)", HOSTILE), encoding="utf-8")
     (folder / "unreadable.md").write_bytes(b"# Blob - 1.0 Component Specification\n\xff\n")
+    # A long name, and coverages that sort otherwise as text ("100%" < "72%" < "9%") than as numbers.
+    (folder / "long.md").write_text(router.replace("# Router -", f"# {LONG} -").replace("| 72% |", "| 9% |"),
+                                    encoding="utf-8")
+    (folder / "hostile.md").write_text((folder / "hostile.md").read_text(encoding="utf-8").replace("| 72% |", "| 100% |"),
+                                       encoding="utf-8")
     packs = [builtin()]
     found = readiness(lint_paths(sorted(folder.glob("*.md")), packs), packs, DEFAULT_SETTINGS)
     path = folder / "report.html"
@@ -235,9 +260,9 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_chromium_renders_rows_escaped_text_bars_and_sort_buttons(browser: str, page: Path, tmp_path: Path) -> None:
     dom = chromium(browser, tmp_path, "--dump-dom", page.as_uri())
     matrix = dom[dom.index('id="matrix"'):dom.index("</table>", dom.index('id="matrix"'))]
-    assert matrix.count("<tr>") == 1 + 6  # the header, then one row per spec, the unreadable one too
+    assert matrix.count("<tr>") == 1 + 7  # the header, then one row per spec, the unreadable one too
     assert "&lt;img src=x onerror=alert(1)&gt;" in matrix and "<img" not in dom
-    assert dom.count('class="bar"') == 6 and "not read" in dom
+    assert dom.count('class="bar"') == 7 and "not read" in dom
     assert matrix.count("<button") == 4 + 7 + 3 + 1  # the script ran: each heading sorts its column
 
 
@@ -250,13 +275,47 @@ def test_chromium_takes_a_screenshot_that_is_not_blank(browser: str, page: Path,
     assert colours is None or len(colours) > 50  # text, status colours and bars, not one flat colour
 
 
+def with_script(browser: str, page: Path, tmp_path: Path, script: str) -> str:
+    """The page's DOM after ``script`` ran on it (the page's policy told to let it run)."""
+    html = page.read_text(encoding="utf-8").replace("script-src '", f"script-src '{source_hash(script)}' '")
+    changed = tmp_path / "changed.html"
+    changed.write_text(html.replace("</body>", f"<script>{script}</script></body>"), encoding="utf-8")
+    return chromium(browser, tmp_path, "--dump-dom", changed.as_uri())
+
+
+def test_chromium_shows_every_chart_label_whole_inside_the_chart(browser: str, page: Path, tmp_path: Path) -> None:
+    measure = ('var chart = document.getElementById("chart").getBoundingClientRect();'
+               'document.body.dataset.labels = Array.prototype.map.call(document.querySelectorAll("#chart text.label"),'
+               ' function (t) { var box = t.getBoundingClientRect(); var bar = t.parentNode.querySelector(".track")'
+               '.getBoundingClientRect(); return [t.textContent, box.left >= chart.left, box.right <= bar.left].join("|"); })'
+               '.join(";");')
+    dom = with_script(browser, page, tmp_path, measure)
+    labels = html_module.unescape(re.search(r'data-labels="([^"]*)"', dom)[1]).split(";")  # type: ignore[index]
+    assert len(labels) == 7 and f"{LONG}|true|true" in labels
+    assert all(label.endswith("|true|true") for label in labels)
+
+
+def test_a_name_too_long_for_the_chart_ends_in_an_ellipsis_and_its_title_gives_it_whole(tmp_path: Path) -> None:
+    name = "A" + " Very" * 60 + " Long"
+    page = RENDERERS["html"](report_of(tmp_path, {"a.md": spec("", name=name)}))
+    label = re.search(r'<text class="label"[^>]*>([^<]*)</text>', page)
+    assert label is not None and label[1].endswith("…") and name.startswith(label[1][:-1])
+    assert f"<title>{name} (" in page
+
+
 def test_chromium_sorts_the_matrix_by_the_column_whose_heading_is_clicked(browser: str, page: Path,
                                                                           tmp_path: Path) -> None:
     click = 'document.querySelectorAll("#matrix thead button")[1].click();'  # Readiness, ascending
-    html = page.read_text(encoding="utf-8").replace("script-src '", f"script-src '{source_hash(click)}' '")
-    clicked = tmp_path / "clicked.html"
-    clicked.write_text(html.replace("</body>", f"<script>{click}</script></body>"), encoding="utf-8")
-    dom = chromium(browser, tmp_path, "--dump-dom", clicked.as_uri())
+    dom = with_script(browser, page, tmp_path, click)
     shares = [float(share) for share in re.findall(r'class="num readiness[^"]*" data-sort="([^"]+)"', dom)]
-    assert len(shares) == 6 and shares == sorted(shares) and shares[0] == -1  # the unread spec first
+    assert len(shares) == 7 and shares == sorted(shares) and shares[0] == -1  # the unread spec first
     assert 'aria-sort="ascending"><button type="button">Readiness</button>' in dom
+
+
+def test_chromium_sorts_coverage_as_numbers(browser: str, page: Path, tmp_path: Path) -> None:
+    click = 'document.querySelectorAll("#matrix thead button")[5 + 7].click();'  # Coverage, ascending
+    dom = with_script(browser, page, tmp_path, click)
+    body = dom[dom.index("<tbody>", dom.index('id="matrix"')):]
+    coverage = re.compile(r'<td class="num"(?: data-sort="[^"]*")?>([^<]*)</td>')  # the first plain number cell
+    cells = [coverage.findall(row)[0] for row in body.split("</tr>")[:7]]
+    assert cells == ["", "9%", "65%", "72%", "72%", "74%", "100%"]  # the unread spec first

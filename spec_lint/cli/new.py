@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from spec_lint.cli.output import emit, fail, note
-from spec_lint.cli.packs import pack_option, packs_of
+from spec_lint.cli.packs import packs_of
 from spec_lint.pack import Pack
 from spec_lint.pack.params import builtins
 from spec_lint.starter import Starter, StarterError, new_spec, support_levels
@@ -25,7 +25,9 @@ STDOUT = Path("-")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), metavar="FILE",
               help='Where to write the spec ("-": standard output).  [default: <component-id>.md, with - for _]')
 @click.option("--force", is_flag=True, help="Overwrite FILE when it exists.")
-@pack_option
+@click.option("--pack", "pack_files", multiple=True, metavar="NAME|FILE", type=click.Path(path_type=Path),
+              help="The rule pack whose template to start from (a built-in or plugin pack's name, or a TOML file) "
+                   "instead of the configured or built-in one; when given more than once, the first one.")
 def command(name: str, support_level: str, output: Path | None, force: bool, pack_files: tuple[Path, ...]) -> None:
     """Write a new spec for the component NAME ("KV Block Manager") from the pack's template.
 
@@ -46,8 +48,12 @@ def command(name: str, support_level: str, output: Path | None, force: bool, pac
         emit(text.rstrip("\n"))
         return
     _write(target, text, force)
-    note(f'created {target}: a {starter.support_level} spec of "{starter.name}" (component id "{component}"); '
+    note(f'created {target}: {_article(starter.support_level)} {starter.support_level} spec of "{starter.name}" (component id "{component}"); '
          f'"spec-lint {target}" lists what is left to write')
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].casefold() in "aeiou" else "a"
 
 
 def _level(given: str, pack: Pack) -> str:

@@ -20,6 +20,9 @@ class Status(enum.Enum):
         return self.value.replace("_", " ").capitalize()
 
 
+# The summaries' column of the components whose statuses could not be read.
+UNREADABLE = "Unreadable"
+
 # How a cell's value reads as a status: the status table's values, any case.
 STATUS_WORDS = {"complete": Status.COMPLETE, "in progress": Status.IN_PROGRESS, "not started": Status.NOT_STARTED}
 
@@ -80,13 +83,29 @@ def _errors(count: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """How many components stand where on one requirement."""
+    """How many components stand where on one requirement; ``unreadable`` those whose statuses
+    could not be read, so that the counts add up to the number of components."""
 
     requirement: str
     counts: tuple[tuple[Status, int], ...]
+    unreadable: int = 0
 
     def count(self, status: Status) -> int:
         return dict(self.counts).get(status, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Average:
+    """The mean readiness of the ``read`` components whose statuses were read, of ``total``."""
+
+    share: float | None
+    read: int
+    total: int
+
+    @property
+    def covers(self) -> str:
+        """What the average is taken over, as people read it (over 2 of 3 specs with a readable status table)."""
+        return f"over {self.read} of {self.total} spec{'s' if self.total != 1 else ''} with a readable status table"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +122,14 @@ class Readiness:
 
     def _summary(self, name: str) -> Summary:
         found = [r.status for c in self.components for r in c.requirements if r.name == name]
-        return Summary(name, tuple((status, found.count(status)) for status in Status))
+        unreadable = sum(c.readiness is None for c in self.components)
+        return Summary(name, tuple((status, found.count(status)) for status in Status), unreadable)
+
+    @property
+    def average(self) -> Average:
+        shares = [share for c in self.components if (share := c.readiness) is not None]
+        mean = sum(shares) / len(shares) if shares else None
+        return Average(mean, len(shares), len(self.components))
 
     @property
     def attention(self) -> tuple[Component, ...]:

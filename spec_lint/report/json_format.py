@@ -7,9 +7,9 @@ import json
 from importlib import resources
 from typing import Any
 
-from spec_lint.report.data import Component, Readiness, Requirement, Status
+from spec_lint.report.data import Component, Readiness, Requirement, Status, Summary
 
-VERSION = 1
+VERSION = 2
 
 
 def schema() -> dict[str, Any]:
@@ -24,12 +24,14 @@ def render(report: Readiness) -> str:
 
 
 def data(report: Readiness) -> dict[str, Any]:
+    average = report.average
     return {
         "version": VERSION,
         "requirements": list(report.requirements),
         "statuses": [status.value for status in Status],
         "components": [_component(c) for c in report.components],
-        "summary": [{"requirement": s.requirement, **{st.value: n for st, n in s.counts}} for s in report.summaries],
+        "summary": [_summary(s) for s in report.summaries],
+        "average": {"readiness": average.share, "read": average.read, "total": average.total},
         "attention": [{"path": c.path, "name": c.name, "reasons": list(c.attention)} for c in report.attention],
         "problems": list(report.problems),
     }
@@ -43,6 +45,10 @@ def _component(c: Component) -> dict[str, Any]:
         "errors": c.counts.errors, "warnings": c.counts.warnings, "structure_errors": c.counts.structure,
         "readiness": c.readiness,
     }
+
+
+def _summary(s: Summary) -> dict[str, Any]:
+    return {"requirement": s.requirement, **{status.value: n for status, n in s.counts}, "unreadable": s.unreadable}
 
 
 def _requirement(r: Requirement) -> dict[str, str]:

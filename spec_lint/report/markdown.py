@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from spec_lint.report.data import Component, Readiness, Status, percent
+from spec_lint.report.data import UNREADABLE, Component, Readiness, Status, percent
 
 MARKS = {
     Status.COMPLETE: "✅", Status.IN_PROGRESS: "🟡", Status.NOT_STARTED: "⬜", Status.UNKNOWN: "❔", Status.MISSING: "➖",
@@ -30,7 +30,9 @@ def render(report: Readiness) -> str:
 
 def _heading(report: Readiness) -> str:
     ready = sum(c.readiness == 1 for c in report.components)
-    return f"## 1.0 readiness\n\n{len(report.components)} specs, {ready} with every requirement complete"
+    average = report.average
+    mean = f"average readiness {percent(average.share)} {average.covers}" if average.read else average.covers
+    return f"## 1.0 readiness\n\n{len(report.components)} specs, {ready} with every requirement complete; {mean}"
 
 
 def _matrix(report: Readiness) -> str:
@@ -51,8 +53,9 @@ def _legend() -> str:
 
 
 def _summary(report: Readiness) -> str:
-    header = ("Requirement", *(status.label for status in Status))
-    rows = ((text(s.requirement), *(str(s.count(status)) for status in Status)) for s in report.summaries)
+    header = ("Requirement", *(status.label for status in Status), UNREADABLE)
+    rows = ((text(s.requirement), *(str(s.count(status)) for status in Status), str(s.unreadable))
+            for s in report.summaries)
     return "### By requirement\n\n" + "\n".join(_table(header, rows))
 
 
