@@ -195,3 +195,12 @@ def test_fix_says_which_file_changed_meanwhile_and_exits_2(tmp_path: Path, monke
     assert result.exit_code == 2
     assert f"spec-lint: error: {spec}: changed on disk while it was being fixed, not written (run again)" in result.stderr
     assert spec.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["router.md"]
+
+
+@pytest.mark.parametrize("title", ["Architecture", "Logging"])
+def test_a_sub_section_one_level_too_high_is_one_finding_and_its_fix_gives_the_spec_back(title: str) -> None:
+    builtin = [builtin_pack("dynamo-component")]
+    valid = VALID.read_text(encoding="utf-8")
+    doc = valid.replace(f"\n### {title}\n", f"\n## {title}\n")
+    assert [f.code for f in lint_text(doc, VALID, builtin).findings] == ["SL105"]
+    assert fix_text(doc, VALID, builtin, DEFAULT_SETTINGS, False).text == valid
