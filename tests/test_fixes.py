@@ -204,3 +204,16 @@ def test_a_sub_section_one_level_too_high_is_one_finding_and_its_fix_gives_the_s
     doc = valid.replace(f"\n### {title}\n", f"\n## {title}\n")
     assert [f.code for f in lint_text(doc, VALID, builtin).findings] == ["SL105"]
     assert fix_text(doc, VALID, builtin, DEFAULT_SETTINGS, False).text == valid
+
+
+@pytest.mark.parametrize(("title", "kept"), [("Overview", "**PIC**: {Name} ({email})\n"),
+                                             ("Changelog", "### 1.0.0 (Target: {YYYY-MM-DD})\n")])
+def test_a_missing_sections_stub_is_the_templates_leaving_no_structure_finding(title: str, kept: str) -> None:
+    builtin = [builtin_pack("dynamo-component")]
+    lines = VALID.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"## {title}\n")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    done = fix_text("".join(lines[:start] + lines[end:]), VALID, builtin, DEFAULT_SETTINGS, False).text
+    assert kept in done
+    assert not {f.code for f in lint_text(done, VALID, builtin).findings if f.code.startswith(("SL1", "SL2"))}
+    assert fix_text(done, VALID, builtin, DEFAULT_SETTINGS, False).text == done
