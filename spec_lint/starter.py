@@ -54,16 +54,22 @@ def support_levels(pack: Pack) -> tuple[str, ...]:
 
 def new_spec(pack: Pack, starter: Starter) -> tuple[str, str]:
     """The component id and the new spec's text, canonically formatted."""
-    template = _template(pack)
+    template = template_text(pack)
     component = component_of(template, starter.name, pack)
-    values = {**builtins(component), "name": starter.name, "date": starter.date.isoformat(),
-              "support_level": starter.support_level, "Component": _class_name(component)}
-    filled = "\n".join(_Filler(values, pack.params, component).lines(template))
-    kept = _without_unmet(filled, pack, {SUPPORT_LEVEL: starter.support_level})
+    given = {"name": starter.name, "date": starter.date.isoformat(), "support_level": starter.support_level}
+    kept = _without_unmet(filled(template, pack, component, given), pack, {SUPPORT_LEVEL: starter.support_level})
     return component, mdformat.text(kept, extensions={"gfm"}, options={"number": True})
 
 
-def _template(pack: Pack) -> str:
+def filled(template: str, pack: Pack, component: str, given: Mapping[str, str]) -> str:
+    """The template's ``{{name}}``s filled in for ``component``: the built-ins, its class name,
+    the pack's parameters and what is ``given``."""
+    values = {**builtins(component), "Component": _class_name(component), **given}
+    return "\n".join(_Filler(values, pack.params, component).lines(template))
+
+
+def template_text(pack: Pack) -> str:
+    """The pack's template as written."""
     if pack.template is None:
         raise StarterError(f'pack "{pack.name}" has no template (expected [pack] template = "FILE.md")')
     try:
@@ -127,7 +133,7 @@ def _without_unmet(text: str, pack: Pack, given: Mapping[str, str]) -> str:
     """The text without the sections whose ``when`` names a field given another value."""
     doc = parse(text)
     spans = sorted((s.line, s.end_line) for chain in section_chains(pack.sections) if _unmet(chain[-1], given)
-                   for s in [_section_of(doc, chain, pack.top_level)] if s is not None)
+                   for s in [section_of(doc, chain, pack.top_level)] if s is not None)
     lines = doc.lines
     for start, end in reversed(spans):
         lines = [*lines[:start - 1], *lines[end:]]
@@ -139,7 +145,8 @@ def _unmet(section_def: TemplateSection, given: Mapping[str, str]) -> bool:
     return when is not None and when.field in given and given[when.field].casefold() != when.equals.casefold()
 
 
-def _section_of(doc: Document, chain: tuple[TemplateSection, ...], level: int) -> Section | None:
+def section_of(doc: Document, chain: tuple[TemplateSection, ...], level: int) -> Section | None:
+    """The document's section that the template chain (from the top, at ``level``) names."""
     candidates = [s for s in doc.sections if s.level == level]
     found: Section | None = None
     for step in chain:

@@ -195,3 +195,25 @@ def test_fix_says_which_file_changed_meanwhile_and_exits_2(tmp_path: Path, monke
     assert result.exit_code == 2
     assert f"spec-lint: error: {spec}: changed on disk while it was being fixed, not written (run again)" in result.stderr
     assert spec.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["router.md"]
+
+
+@pytest.mark.parametrize("title", ["Architecture", "Logging"])
+def test_a_sub_section_one_level_too_high_is_one_finding_and_its_fix_gives_the_spec_back(title: str) -> None:
+    builtin = [builtin_pack("dynamo-component")]
+    valid = VALID.read_text(encoding="utf-8")
+    doc = valid.replace(f"\n### {title}\n", f"\n## {title}\n")
+    assert [f.code for f in lint_text(doc, VALID, builtin).findings] == ["SL105"]
+    assert fix_text(doc, VALID, builtin, DEFAULT_SETTINGS, False).text == valid
+
+
+@pytest.mark.parametrize(("title", "kept"), [("Overview", "**PIC**: {Name} ({email})\n"),
+                                             ("Changelog", "### 1.0.0 (Target: {YYYY-MM-DD})\n")])
+def test_a_missing_sections_stub_is_the_templates_leaving_no_structure_finding(title: str, kept: str) -> None:
+    builtin = [builtin_pack("dynamo-component")]
+    lines = VALID.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"## {title}\n")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    done = fix_text("".join(lines[:start] + lines[end:]), VALID, builtin, DEFAULT_SETTINGS, False).text
+    assert kept in done
+    assert not {f.code for f in lint_text(done, VALID, builtin).findings if f.code.startswith(("SL1", "SL2"))}
+    assert fix_text(done, VALID, builtin, DEFAULT_SETTINGS, False).text == done

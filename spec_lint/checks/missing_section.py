@@ -38,9 +38,11 @@ class MissingSection:
     reported at that heading, as a likely typo. ``sub_sections`` names what a section's
     sub-sections are, with an example, for sections that need ``min_children`` of them.
 
-    Fix (safe): the template's stub of the section is inserted where it belongs: its heading,
-    its table (header and a row of ``...``) and its ``guidance`` sentence, or ``...``, for the
-    author to replace. A likely typo is renamed to the template's title instead, an unsafe fix.
+    Fix (safe): the section is inserted where it belongs as the pack's template writes it (its
+    fields, tables and sub-sections, filled in as ``spec-lint new`` fills them), for the author
+    to replace its placeholders; a pack without a template gets a stub of its heading, its table
+    (header and a row of ``...``) and its ``guidance`` sentence, or ``...``. A likely typo is
+    renamed to the template's title instead, an unsafe fix.
     """
 
     similarity: float = 0.8

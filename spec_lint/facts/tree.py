@@ -82,15 +82,25 @@ def at_other_level(ctx: Context, section_def: TemplateSection) -> bool:
     return any(s.level != section_def.level and stands_for(s, section_def) for s in ctx.doc.sections)
 
 
+def adopted(ctx: Context, section_defs: tuple[TemplateSection, ...]) -> list[Section]:
+    """The sub-sections of the template siblings written at another level: an H2 that is the
+    template's H3 holds the H3 siblings after it, which the level rule's fix gives back."""
+    wrong = [s for s in ctx.doc.sections if any(s.level != d.level and stands_for(s, d) for d in section_defs)]
+    return [child for section in wrong for child in section.children]
+
+
 def gaps(ctx: Context) -> Iterator[Gap]:
-    """Required sections that are missing, except those an unclosed code block swallowed."""
+    """Required sections that are missing, except those an unclosed code block swallowed and
+    those a sibling at a wrong level holds (one cause, one finding: the level rule's)."""
     swallowed = swallowed_titles(ctx)
     for parent, section_defs in scopes(ctx):
+        held = adopted(ctx, section_defs)
         for index, section_def in enumerate(section_defs):
             if (
                 matches(parent, section_def)
                 or not is_required(ctx, section_def)
                 or at_other_level(ctx, section_def)
+                or any(stands_for_at_level(child, section_def) for child in held)
             ):
                 continue
             if not any(title_matches(title, section_def.title) for title in swallowed):

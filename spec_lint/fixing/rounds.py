@@ -46,12 +46,15 @@ def _applies(fix: Fix | None, unsafe: bool) -> bool:
 
 
 def chosen(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
-    """The fixes to apply in one round, in the findings' order, none overlapping an earlier one."""
+    """The fixes to apply in one round, in the findings' order, none overlapping an earlier one.
+    Fixes that insert wait until no fix rewrites lines: where a stub goes depends on the
+    headings around it, which a relevel or rename changes."""
+    fixes = [f.fix for f in sorted(findings, key=lambda f: f.sort_key) if f.fix is not None and _applies(f.fix, unsafe)]
+    rewrites = [fix for fix in fixes if not any(edit.inserts for edit in fix.edits)]
     taken: list[Fix] = []
     edits: list[Edit] = []
-    for finding in sorted(findings, key=lambda f: f.sort_key):
-        fix = finding.fix
-        if fix is None or not _applies(fix, unsafe) or fix in taken:
+    for fix in rewrites or fixes:
+        if fix in taken:
             continue
         if not any(overlap(new, old) for new in fix.edits for old in edits):
             taken.append(fix)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from spec_lint.facts.tree import Gap, is_required, matches, template_path
 from spec_lint.findings import Edit
 from spec_lint.fixing.tables import stub as table_stub
+from spec_lint.model import Document
 from spec_lint.pack.names import names_section
-from spec_lint.template import stands_for
+from spec_lint.parser import parse
+from spec_lint.starter import SUPPORT_LEVEL, StarterError, filled, section_of, template_text
+from spec_lint.template import section_chains, stands_for
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -17,6 +21,8 @@ if TYPE_CHECKING:
 
 # What stands where the author has to write: a placeholder that SL401 reports.
 FILLER = "..."
+# Lines that end a template section without being part of it: blank ones and a thematic break.
+_TRAILING = {"", "---", "***", "___"}
 
 
 def insertion(ctx: Context, gap: Gap, guidance: Mapping[str, str]) -> Edit:
@@ -46,6 +52,37 @@ def _place(ctx: Context, gap: Gap) -> int:
 
 
 def section_stub(ctx: Context, section_def: TemplateSection, guidance: Mapping[str, str]) -> str:
+    """The section as the pack's template writes it, filled in as ``spec-lint new`` fills it (its
+    fields, sub-sections and placeholders: no structure finding is left, SL401/SL402 show what to
+    write); without a template, or when it lacks the section, a stub built from the pack data."""
+    return _from_template(ctx, section_def) or _built(ctx, section_def, guidance)
+
+
+def _from_template(ctx: Context, section_def: TemplateSection) -> str:
+    doc = ctx.fact("template-document", lambda: _template_document(ctx))
+    chain = next(c for c in section_chains(ctx.pack.sections) if c[-1] is section_def)
+    found = section_of(doc, chain, ctx.pack.top_level) if doc is not None else None
+    if doc is None or found is None or found.level != section_def.level:
+        return ""
+    lines = doc.lines[found.line - 1 : found.end_line]
+    while lines and lines[-1].strip() in _TRAILING:  # the break before the next section is not its own
+        lines.pop()
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _template_document(ctx: Context) -> Document | None:
+    """The pack's template filled in for the spec's component; what the spec does not say (its
+    name, or its Support Level when it has none) left as a placeholder for the author."""
+    level = ctx.doc.field(SUPPORT_LEVEL)
+    given = {"name": "{Name}", "date": datetime.date.today().isoformat(),
+             "support_level": level.value if level else "{Support Level}"}
+    try:
+        return parse(filled(template_text(ctx.pack), ctx.pack, ctx.component, given))
+    except StarterError:
+        return None
+
+
+def _built(ctx: Context, section_def: TemplateSection, guidance: Mapping[str, str]) -> str:
     """The heading, the template's table or guidance line (a placeholder when the pack knows
     neither and the section has no required sub-section), then each required sub-section's stub."""
     path = template_path(ctx, section_def)
