@@ -345,3 +345,4 @@ def test_step_summary_stops_at_its_limit_and_says_how_many_are_left_out() -> Non
     out = step_summary(report(*(finding(line=n) for n in range(1, LIMIT + 3))))
     assert out.count("| SL102 |") == LIMIT
     assert out.rstrip().endswith("... and 2 more findings (see the step's log)")
+    assert f"### spec.md ({LIMIT + 2} findings)" in out
