@@ -26,7 +26,8 @@ _DOUBLE_BACKTICKS = re.compile(r"``(.+?)``", re.DOTALL)
 @dataclass(frozen=True, slots=True)
 class RuleDoc:
     """A rule's documentation; ``options`` those the pack sets (not left at their default),
-    ``params`` the pack parameters they name."""
+    ``params`` the pack parameters they name; ``unsafe_fix`` for a fixable rule whose fixes all
+    need ``--unsafe-fixes``."""
 
     code: str
     name: str
@@ -40,6 +41,7 @@ class RuleDoc:
     one_line: str = ""
     example: Example | None = None
     why: str = ""
+    unsafe_fix: bool = False
     # Two packs that set a rule up alike show it once.
     pack: str = field(default="", compare=False)
     source: tuple[Rule, Pack] | None = field(default=None, compare=False)
@@ -52,6 +54,11 @@ class RuleDoc:
         text = " ".join(self.description.split())
         found = _SENTENCE.match(text)
         return found[0] if found else text
+
+    @property
+    def fix(self) -> str:
+        """What ``--fix`` does for the rule: "safe", "unsafe" (only with ``--unsafe-fixes``) or ""."""
+        return ("unsafe" if self.unsafe_fix else "safe") if self.fixable else ""
 
 
 def rule_docs(packs: Sequence[Pack]) -> list[RuleDoc]:
@@ -71,7 +78,13 @@ def _pack_rule_doc(rule: Rule, pack: Pack, kinds: Mapping[type, str]) -> RuleDoc
     kind_doc = _DOUBLE_BACKTICKS.sub(_single_backticks, inspect.getdoc(type(rule.check)) or "")
     return RuleDoc(rule.code, rule.name, rule.severity, rule.description, kinds.get(type(rule.check), "?"), kind_doc,
                    options, tuple((name, pack.params[name].value) for name in named), rule.fixable, rule.summary,
-                   rule.example, rule.why, pack.name, (rule, pack))
+                   rule.example, rule.why, rule.fixable and _fixes(rule.check) == "unsafe", pack.name, (rule, pack))
+
+
+def _fixes(check: object) -> str:
+    """How the check's fixes are: its class's ``fixes`` ("unsafe" when none is safe), else "safe"."""
+    fixes = getattr(type(check), "fixes", "safe")
+    return fixes if isinstance(fixes, str) else "safe"
 
 
 def _params_read(check: object, options: tuple[tuple[str, object], ...]) -> list[str]:

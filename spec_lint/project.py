@@ -19,7 +19,7 @@ class Project:
     scope: Scope
 
     def holds(self, path: Path) -> bool:
-        return _inside(key_of(path), key_of(self.root))
+        return inside(key_of(path), key_of(self.root))
 
     def name_of(self, path: Path) -> str:
         """How a message names a spec of the project: its path from the root."""
@@ -59,5 +59,5 @@ def key_of(path: Path) -> str:
     return os.path.abspath(path)
 
 
-def _inside(path: str, root: str) -> bool:
+def inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)

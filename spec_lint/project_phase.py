@@ -3,6 +3,7 @@ other specs, which are read for their cross-file facts only."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from spec_lint.documents import context
 from spec_lint.engine_rules import finding_of, internal_error
 from spec_lint.findings import Finding
 from spec_lint.pack import Pack
-from spec_lint.project import key_of, others
+from spec_lint.project import inside, key_of, others
 from spec_lint.reading import TooLargeError, UnreadableError, read_head, text_of
 from spec_lint.settings import Settings
 
@@ -55,6 +56,9 @@ def _collected_of(path: Path, packs: Sequence[Pack], settings: Settings) -> Coll
 
 
 def spec_name(path: Path, settings: Settings) -> str:
-    """How a cross-file message names the spec: from the project root, else as it was given."""
+    """How a cross-file message names the spec: from the current folder when it is under it, as
+    finding paths are named; else from the project root, else as it was given."""
+    if inside(key_of(path), os.getcwd()):
+        return Path(os.path.relpath(key_of(path))).as_posix()
     project = settings.project
     return project.name_of(path) if project is not None and project.holds(path) else str(path)

@@ -255,25 +255,54 @@ def junit(*findings: Finding, linted: tuple[str, ...] = ()) -> ET.Element:
     return ET.fromstring(FORMATS["junit"](given, PLAIN))
 
 
-def test_junit_has_one_case_per_linted_file_failing_with_its_findings() -> None:
-    root = junit(*UNSORTED, linted=("a.md", "b.md", "clean.md"))
+def test_junit_has_one_case_per_linted_file_and_one_failure_per_finding() -> None:
+    root = junit(*UNSORTED[:3], UNSORTED[4], linted=("a.md", "b.md", "clean.md"))
     (suite,) = root
-    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "2", "0")
     cases = {case.get("name"): case for case in suite.iter("testcase")}
     assert list(cases) == ["a.md", "b.md", "clean.md"]
     assert list(cases["clean.md"]) == []
-    (failure,) = cases["a.md"]
-    assert failure.get("message") == "4 findings"
-    assert (failure.text or "").splitlines()[0] == '2:1: SL102 [missing-section] missing section "Design"'
+    failures = cases["a.md"].findall("failure")
+    assert [(f.get("type"), f.get("message")) for f in failures] == [
+        ("SL102", 'missing section "Design"'), ("SL205", 'missing section "Design"'), ("SL102", 'missing section "Design"')]
+    assert failures[0].text == '2:1: SL102 [missing-section] error: missing section "Design"'
+    assert len((cases["a.md"].findtext("system-out") or "").splitlines()) == 3  # all, for readers showing one failure
+
+
+def test_junit_fails_a_case_only_for_findings_at_or_above_fail_on() -> None:
+    warned = Report((UNSORTED[3],), linted=("a.md",), skipped=())
+    (case,) = ET.fromstring(FORMATS["junit"](warned, PLAIN)).iter("testcase")
+    assert case.find("failure") is None
+    assert case.findtext("system-out") == '2:5: SL111 [missing-section] warning: missing section "Design"'
+    strict = ET.fromstring(FORMATS["junit"](warned, FormatOptions(fail_on=Severity.WARNING)))
+    assert [f.get("type") for f in strict.iter("failure")] == ["SL111"] and strict.get("failures") == "1"
+
+
+def test_junit_gives_a_path_that_could_not_be_checked_a_case_with_an_error() -> None:
+    given = Report((), linted=("a: b.md",), skipped=(), errors=("gone.md: no such file", "a: b.md: internal error"))
+    suite = ET.fromstring(FORMATS["junit"](given, PLAIN)).find("testsuite")
+    assert suite is not None and (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("2", "2", "0")
+    cases = {case.get("name"): case.find("error") for case in suite.iter("testcase")}
+    assert [error.get("message") for error in cases.values() if error is not None] == [
+        "a: b.md: internal error", "gone.md: no such file"]
+
+
+def test_a_run_with_a_missing_path_gives_junit_an_error_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--output-format", "junit", "nothere.md"])
+    assert result.exit_code == 2
+    error = ET.fromstring(result.stdout).find("testsuite/testcase[@name='nothere.md']/error")
+    assert error is not None and error.get("message") == "nothere.md: no such file or directory"
 
 
 def test_junit_stays_well_formed_xml_whatever_a_finding_holds() -> None:
-    hostile = Finding(f"docs/{NASTY}.md", 1, 1, 1, "SL104", "unknown-section", Severity.WARNING, NASTY)
+    hostile = Finding(f"docs/{NASTY}.md", 1, 1, 1, "SL104", "unknown-section", Severity.ERROR, NASTY)
     case = junit(hostile).find("testsuite/testcase")
     assert case is not None
     assert case.get("name") == 'docs/x ]]> <![CDATA[ & <b> "q" \\x00\\x01\\x0b\\x1b \\ufffe \\udce9 \U0001f600.md'
     failure = case.find("failure")
-    assert failure is not None and (failure.text or "").endswith('& <b> "q" \\x00\\x01\\x0b\\x1b \\ufffe \\udce9 \U0001f600')
+    shown = '& <b> "q" \\x00\\x01\\x0b\\x1b \\ufffe \\udce9 \U0001f600'
+    assert failure is not None and (failure.text or "").endswith(shown) and failure.get("message", "").endswith(shown)
 
 
 def test_junit_of_a_hostile_spec_parses(tmp_path: Path) -> None:
@@ -281,7 +310,8 @@ def test_junit_of_a_hostile_spec_parses(tmp_path: Path) -> None:
     heading = NASTY.replace("\x00", "").replace("\udce9", "")  # either would make the file no UTF-8 text
     spec.write_text(valid_with("## Related Documentation", f"## Bad {heading}\n\nText.\n\n## Related Documentation"),
                     encoding="utf-8")
-    result = CliRunner().invoke(main, ["--output-format", "junit", str(spec)], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["--output-format", "junit", "--fail-on", "warning", str(spec)],
+                                catch_exceptions=False)
     failure = ET.fromstring(result.stdout).find("testsuite/testcase/failure")
     assert failure is not None and "]]>" in (failure.text or "")
 
@@ -345,3 +375,4 @@ def test_step_summary_stops_at_its_limit_and_says_how_many_are_left_out() -> Non
     out = step_summary(report(*(finding(line=n) for n in range(1, LIMIT + 3))))
     assert out.count("| SL102 |") == LIMIT
     assert out.rstrip().endswith("... and 2 more findings (see the step's log)")
+    assert f"### spec.md ({LIMIT + 2} findings)" in out

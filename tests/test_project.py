@@ -70,9 +70,12 @@ def test_a_metric_under_the_shared_prefix_in_two_components_is_sl502_at_the_seco
     (root / "docs" / "frontend.md").write_text(spec("Frontend", metric), encoding="utf-8")
     (root / "docs" / "router.md").write_text(spec("Router", "dynamo_component_workers", metric), encoding="utf-8")
     assert findings(root / "docs", monkeypatch, "router.md") == [
-        (f'router.md:7:3: SL502 [shared-name] metric "{metric}" is also listed in "docs/frontend.md" '
-        "(line 6; expected each metric in one spec)")]
+        (f'router.md:7:3: SL502 [shared-name] metric "{metric}" is also listed in "frontend.md" '
+        "(line 6; expected each metric in one spec)")]  # named from the current folder, as the finding's path
     assert findings(root, monkeypatch, "docs/frontend.md") == []
+    (root / "docs" / "sub").mkdir()
+    [outside] = findings(root / "docs" / "sub", monkeypatch, "../router.md")
+    assert 'is also listed in "docs/frontend.md"' in outside  # not under the current folder: from the root
 
 
 def test_a_global_env_var_is_shared_and_a_component_one_is_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -89,7 +89,7 @@ def test_the_dep_rule_table_is_the_generated_one() -> None:
 
 
 def test_the_rule_table_has_one_row_per_rule_with_its_name_and_severity(pack: Pack) -> None:
-    rows = re.findall(r"^\| (SL\d{3}) \| ([a-z0-9-]+) \| (error|warning) \| (?:yes|no) \| \S.* \|$",
+    rows = re.findall(r"^\| (SL\d{3}) \| ([a-z0-9-]+) \| (error|warning) \| (?:yes|unsafe|no) \| \S.* \|$",
                       markdown(rule_docs([pack])), re.MULTILINE)
     rules = {rule.code: (rule.name, rule.severity.value) for rule in pack.rules}
     rules |= {rule.code: (rule.name, rule.severity.value) for rule in ENGINE_RULES}

@@ -109,6 +109,16 @@ def test_a_fingerprint_changes_with_its_line_text_or_section(tmp_path: Path) -> 
     assert renamed[0] == before[0] and not set(renamed[1:]) & set(before)
 
 
+def test_a_fingerprint_is_the_same_however_the_path_was_typed(tmp_path: Path) -> None:
+    finding = linted(tmp_path, DOC).findings[0]
+    typed = [dataclasses.replace(finding, path=path) for path in ("spec.md", "./spec.md", str(tmp_path / "spec.md"))]
+    options = FormatOptions(cwd=str(tmp_path))
+    logs = [json.loads(FORMATS["sarif"](Report((one,), (one.path,), ()), options)) for one in typed]
+    assert len({fingerprints(log["runs"][0]["results"])[0] for log in logs}) == 1
+    issues = [json.loads(FORMATS["gitlab"](Report((one,), (one.path,), ()), options))[0] for one in typed]
+    assert len({issue["fingerprint"] for issue in issues}) == 1
+
+
 def test_without_findings_or_rules_the_log_is_still_a_run() -> None:
     log = json.loads(FORMATS["sarif"](Report((), (), ()), FormatOptions()))
     assert log["version"] == "2.1.0"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from spec_lint.checks import register
 from spec_lint.facts.tree import likeness, misspellings
@@ -31,6 +31,8 @@ class UnknownSection:
     template's title.
     """
 
+    # Its only fix is unsafe: `spec-lint rules` says so (the catalog reads it).
+    fixes: ClassVar[str] = "unsafe"
     levels: tuple[int, ...] = ()
     similarity: float = 0.8
 

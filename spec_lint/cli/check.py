@@ -96,7 +96,8 @@ def command(paths: tuple[Path, ...], output_format: str, output_file: Path | Non
     if show_settings or show_files:
         sys.exit(_show(list(paths), config, show_settings))
     formatting = FormatOptions(color=_use_color(no_color), summary=not quiet, cwd=os.getcwd(),
-                               root=str(config.settings.root.resolve()) if config.settings.root else "")
+                               root=str(config.settings.root.resolve()) if config.settings.root else "",
+                               fail_on=config.fail_on)
     run_options = RunOptions(output_format, formatting, verbose, output_file, output_file_format,
                              Fixing(fix, diff, unsafe_fixes))
     try:

@@ -14,6 +14,7 @@ from spec_lint.cli.packs import pack_option, packs_of
 from spec_lint.formats import printable
 
 _ESCAPED_PIPE = "\\|"
+_MARKDOWN_FIX = {"safe": "yes", "unsafe": "unsafe"}
 MARKDOWN_HEADER = ("| code | name | severity | fixable | what it reports |", "|---|---|---|---|---|")
 
 
@@ -29,23 +30,24 @@ def command(output_format: str, pack_files: tuple[Path, ...]) -> None:
 
 def _table(docs: list[RuleDoc]) -> str:
     width = max(len(d.name) for d in docs)
-    return "\n".join(printable(f"{d.code}  {d.name:<{width}}  {d.severity.value:<7}  {_fix(d):<3}  {d.summary}")
+    return "\n".join(printable(f"{d.code}  {d.name:<{width}}  {d.severity.value:<7}  {_fix(d):<6}  {d.summary}")
                      for d in docs)
 
 
 def _fix(doc: RuleDoc) -> str:
-    return "fix" if doc.fixable else "-"
+    return {"safe": "fix", "unsafe": "unsafe"}.get(doc.fix, "-")
 
 
 def _json(docs: list[RuleDoc]) -> str:
-    items = [{"code": d.code, "name": d.name, "severity": d.severity.value, "fixable": d.fixable, "check": d.kind,
+    items = [{"code": d.code, "name": d.name, "severity": d.severity.value, "fixable": d.fixable, "fix": d.fix or None,
+              "check": d.kind,
               "summary": d.summary, "description": d.description, "why": d.why} for d in docs]
     return json.dumps(items, indent=2)
 
 
 def markdown(docs: list[RuleDoc]) -> str:
     """The README's rule table; a ``|`` in a summary is escaped, as a table cell needs, also in code."""
-    rows = (f"| {d.code} | {d.name} | {d.severity.value} | {'yes' if d.fixable else 'no'} | "
+    rows = (f"| {d.code} | {d.name} | {d.severity.value} | {_MARKDOWN_FIX.get(d.fix, 'no')} | "
             f"{d.summary.replace('|', _ESCAPED_PIPE)} |" for d in docs)
     return "\n".join((*MARKDOWN_HEADER, *rows))
 

@@ -15,7 +15,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
 def render(report: Report, options: FormatOptions) -> str:
     findings = in_order(report)
-    return json.dumps([_issue(f, fingerprint, options) for f, fingerprint in zip(findings, fingerprints(findings))],
+    return json.dumps([_issue(f, fingerprint, options) for f, fingerprint in zip(findings, fingerprints(findings, options))],
                       indent=2)
 
 

@@ -27,7 +27,7 @@ def render(report: Report, options: FormatOptions) -> str:
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
         "invocations": [_invocation(report)],
-        "results": [_result(f, print_, index, options) for f, print_ in zip(findings, fingerprints(findings))],
+        "results": [_result(f, print_, index, options) for f, print_ in zip(findings, fingerprints(findings, options))],
     }
     if bases := base_uris(options):
         run["originalUriBaseIds"] = {base: {"uri": uri} for base, uri in bases.items()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from itertools import groupby
 
 from spec_lint.findings import Finding, Report
@@ -23,16 +24,18 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]|~$@])")
 def step_summary(report: Report) -> str:
     findings = in_order(report)
     lines = ["## spec-lint", "", cell(summary(report)), ""]
+    # A file's heading counts all its findings, also those past the limit.
+    counts = Counter(f.path for f in findings)
     for path, in_file in groupby(findings[:LIMIT], key=lambda f: f.path):
-        lines += _file_table(path, list(in_file))
+        lines += _file_table(path, list(in_file), counts[path])
     if len(findings) > LIMIT:
         lines.append(f"... and {plural(len(findings) - LIMIT, 'more finding')} (see the step's log)")
     return "\n".join(lines) + "\n"
 
 
-def _file_table(path: str, findings: list[Finding]) -> list[str]:
+def _file_table(path: str, findings: list[Finding], count: int) -> list[str]:
     rows = [f"| {f.line} | {cell(f.code)} | {cell(f.severity.value)} | {cell(f.message)} |" for f in findings]
-    heading = f"### {cell(path)} ({plural(len(findings), 'finding')})"
+    heading = f"### {cell(path)} ({plural(count, 'finding')})"
     return [heading, "", "| line | code | severity | message |", "|---:|---|---|---|", *rows, ""]
 
 
