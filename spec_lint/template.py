@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spec_lint.pack.markers import Regex, ValueSetName
 from spec_lint.titles import title_matches
 
 if TYPE_CHECKING:
@@ -118,3 +117,8 @@ class TemplateTable:
     key_column: str = ""
     rows: tuple[str, ...] = ()
     row_values: Mapping[str, Mapping[str, ValueSetName]] = field(default_factory=dict)
+
+
+# Last, not first: the pack package imports this module, and importing either one first must
+# work. The dataclasses above need these names only when the pack converts data into them.
+from spec_lint.pack.markers import Regex, ValueSetName

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import shlex
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
 import click
 
 from spec_lint import __version__
-from spec_lint.cli import check, explain, new, report, rules
 from spec_lint.cli.output import EXIT_INTERRUPTED, note
 
 DEFAULT = "check"
@@ -21,8 +21,42 @@ _EPILOG = (
 )
 
 
+class LazyCommands(MutableMapping[str, click.Command]):
+    """The commands by name, each imported from its module of this package when first looked up:
+    `spec-lint --version` loads none, a check never loads the report's Jinja2 or the starter of `new`."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self._entries: dict[str, click.Command | str] = {name: f"{__name__}.{name}" for name in names}
+
+    def __getitem__(self, name: str) -> click.Command:
+        entry = self._entries[name]
+        if isinstance(entry, str):
+            entry = self._entries[name] = importlib.import_module(entry).command
+        return entry
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._entries[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._entries[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries  # without importing the command
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class CommandGroup(click.Group):
-    """Commands, with ``check`` the default: ``spec-lint PATH...`` runs ``spec-lint check PATH...``."""
+    """Commands, with ``check`` the default: ``spec-lint PATH...`` runs ``spec-lint check PATH...``.
+    Its help is the default command's."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.help = self.commands[DEFAULT].help
+        super().format_help_text(ctx, formatter)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args:
@@ -78,12 +112,9 @@ def _first_argument(args: list[str], value_options: frozenset[str]) -> int | Non
     return None
 
 
-@click.group(cls=CommandGroup, help=check.command.help, epilog=_EPILOG,
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, commands=LazyCommands(("check", "rules", "explain", "new", "report")),
+             epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="spec-lint")
 def main() -> None:
     pass
 
-
-for _module in (check, rules, explain, new, report):
-    main.add_command(_module.command)

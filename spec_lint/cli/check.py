@@ -21,7 +21,6 @@ from spec_lint.config.resolve import Configuration
 from spec_lint.discover import expand
 from spec_lint.engine import lint_paths
 from spec_lint.findings import Report
-from spec_lint.fixing import fix_files, write_fixes
 from spec_lint.formats import FORMATS, FormatOptions, step_summary, suppressed_line
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 
@@ -126,7 +125,7 @@ def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
     if options.fixing.diff:
         return _diff(found.files, found.problems, config, options.fixing.unsafe)
     fixing = options.fixing
-    fixed, problems = write_fixes(found.files, config.packs, config.settings, fixing.unsafe) if fixing.fix else (0, [])
+    fixed, problems = _write_fixes(found.files, config, fixing.unsafe) if fixing.fix else (0, [])
     report = lint_paths(found.files, config.packs, config.settings)
     report = dataclasses.replace(report, errors=(*found.problems, *problems, *report.errors), fixed=fixed,
                                  rules=tuple(rule_docs(config.packs)))
@@ -137,8 +136,16 @@ def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def _write_fixes(files: Sequence[Path], config: Configuration, unsafe: bool) -> tuple[int, list[str]]:
+    from spec_lint.fixing import write_fixes  # here: a run without --fix or --diff never loads mdformat
+
+    return write_fixes(files, config.packs, config.settings, unsafe)
+
+
 def _diff(files: Sequence[Path], problems: Sequence[str], config: Configuration, unsafe: bool) -> int:
     """``--diff``: the fixes as a unified diff on standard output; exit 1 when there are any, as ruff does."""
+    from spec_lint.fixing import fix_files  # see _write_fixes
+
     for problem in problems:
         fail(problem)
     changes = fix_files(files, config.packs, config.settings, unsafe)

@@ -12,8 +12,6 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import yaml
-
 # ast.parse knows the grammar of the Python running spec-lint, and no newer one.
 PYTHON_VERSION = f"Python {sys.version_info.major}.{sys.version_info.minor}"
 # Deeper YAML flow collections are refused before parsing: PyYAML's parser slows down with
@@ -75,6 +73,8 @@ def _python(text: str) -> SyntaxProblem | None:
 
 
 def _yaml(text: str) -> SyntaxProblem | None:
+    import yaml  # here: a run with no YAML block never loads PyYAML
+
     if _flow_depth(text) > MAX_DEPTH:
         return SyntaxProblem(_TOO_DEEP)
     # safe_load_all: a block with several "---" documents (manifests) is valid YAML.

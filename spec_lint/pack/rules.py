@@ -6,7 +6,9 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from spec_lint.checks import build_check, check_class, registry
+# The module, not its names: spec_lint.checks imports this package, so whichever of the two is
+# imported first, the other is still loading when this line runs.
+from spec_lint import checks
 from spec_lint.findings import Severity
 from spec_lint.pack.names import did_you_mean
 from spec_lint.pack.options import OptionError
@@ -43,13 +45,13 @@ def _rule(item: Mapping[str, Any], scope: Scope, where: str) -> Rule:
 
 def _check(item: Mapping[str, Any], scope: Scope, where: str) -> Any:
     kind = item["check"]
-    cls = check_class(kind)
+    cls = checks.check_class(kind)
     if cls is None:
-        raise PackError(f'{where}: check "{kind}": unknown check kind{did_you_mean(kind, registry())}')
+        raise PackError(f'{where}: check "{kind}": unknown check kind{did_you_mean(kind, checks.registry())}')
     for name in getattr(cls, "params", ()):
         if name not in scope.params:
             raise PackError(f'{where}: check "{kind}" needs parameter "{name}" (expected it under [params])')
     try:
-        return build_check(cls, item.get("options", {}), scope)
+        return checks.build_check(cls, item.get("options", {}), scope)
     except OptionError as error:
         raise PackError(f"{where}: {error}") from error
