@@ -12,7 +12,6 @@ from spec_lint.fixing.tables import stub as table_stub
 from spec_lint.model import Document
 from spec_lint.pack.names import names_section
 from spec_lint.parser import parse
-from spec_lint.starter import SUPPORT_LEVEL, StarterError, filled, section_of, template_text
 from spec_lint.template import section_chains, stands_for
 
 if TYPE_CHECKING:
@@ -59,6 +58,8 @@ def section_stub(ctx: Context, section_def: TemplateSection, guidance: Mapping[s
 
 
 def _from_template(ctx: Context, section_def: TemplateSection) -> str:
+    from spec_lint.starter import section_of  # here, with its mdformat: only where a section is missing
+
     doc = ctx.fact("template-document", lambda: _template_document(ctx))
     chain = next(c for c in section_chains(ctx.pack.sections) if c[-1] is section_def)
     found = section_of(doc, chain, ctx.pack.top_level) if doc is not None else None
@@ -73,6 +74,8 @@ def _from_template(ctx: Context, section_def: TemplateSection) -> str:
 def _template_document(ctx: Context) -> Document | None:
     """The pack's template filled in for the spec's component; what the spec does not say (its
     name, or its Support Level when it has none) left as a placeholder for the author."""
+    from spec_lint.starter import SUPPORT_LEVEL, StarterError, filled, template_text
+
     level = ctx.doc.field(SUPPORT_LEVEL)
     given = {"name": "{Name}", "date": datetime.date.today().isoformat(),
              "support_level": level.value if level else "{Support Level}"}
