@@ -4,6 +4,7 @@ import functools
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from spec_lint import Finding, Pack, builtin_pack, lint_paths
 
@@ -38,3 +39,11 @@ def valid_with(old: str, new: str) -> str:
     text = VALID_SPEC.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"edit target not unique: {old!r}"
     return text.replace(old, new)
+
+
+def cli_runner() -> CliRunner:
+    """A runner that keeps standard error apart from standard output (click 8.2 always does)."""
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
+    except TypeError:
+        return CliRunner()

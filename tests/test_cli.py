@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import FIXTURES, ROOT, valid_with
+from click.testing import Result
+from conftest import FIXTURES, ROOT, cli_runner, valid_with
 
 from spec_lint import __version__
 from spec_lint.checks.api_module import ModuleLocation
@@ -40,10 +40,7 @@ def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run(*args: str) -> Result:
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
+    runner = cli_runner()
     return runner.invoke(main, list(args), catch_exceptions=False)
 
 

@@ -11,8 +11,8 @@ import re
 from pathlib import Path, PurePosixPath
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import ROOT, VALID_SPEC
+from click.testing import Result
+from conftest import ROOT, VALID_SPEC, cli_runner
 
 from spec_lint.cli import main
 from spec_lint.config.globs import glob
@@ -100,10 +100,7 @@ def project(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def run(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
     monkeypatch.chdir(cwd)
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
+    runner = cli_runner()
     return runner.invoke(main, list(args), catch_exceptions=False)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import mdformat
 import pytest
 from click.testing import CliRunner, Result
+from conftest import cli_runner
 
 from spec_lint.cli import main
 from spec_lint.pack import builtin_pack, load_pack
@@ -27,10 +28,7 @@ packages = ["ai-dynamo"]
 
 def run(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
     monkeypatch.chdir(cwd)
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
+    runner = cli_runner()
     return runner.invoke(main, ["new", *args], catch_exceptions=False)
 
 
