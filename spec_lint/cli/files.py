@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
+from spec_lint.atomic import replace_atomically
 from spec_lint.cli.output import fail
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, so a reader sees the
-    old file or the whole new one; an existing file's permissions are kept."""
-    mode = _mode_of(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors="surrogateescape", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """Write ``text`` to ``path`` atomically; an existing file's permissions are kept."""
+    replace_atomically(path, text.encode("utf-8", errors="surrogateescape"), _mode_of(path))
 
 
 def _mode_of(path: Path) -> int:

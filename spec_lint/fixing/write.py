@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from spec_lint.atomic import replace_atomically
 
 
 class StaleFileError(OSError):
@@ -37,22 +36,13 @@ class Snapshot:
 
 
 def write_fixed(path: Path, data: bytes, read: Snapshot) -> None:
-    """Replace the file with ``data`` through a temporary file in its folder (so that a reader
-    sees the old file or the new one, never half of it), keeping its permission bits. A symlink
-    is followed: the file it points to is replaced, and the link stays."""
+    """Replace the file with ``data`` atomically, keeping its permission bits, unless it changed
+    since it was ``read``. A symlink is followed: the file it points to is replaced, and the link
+    stays."""
     target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".spec-lint", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
+
+    def unchanged() -> None:
         if not read.holds(target):
             raise StaleFileError(f"{path}: changed on disk while it was being fixed, not written (run again)")
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+
+    replace_atomically(target, data, stat.S_IMODE(target.stat().st_mode), unchanged)
