@@ -12,12 +12,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from conftest import VALID_SPEC
 from test_readme import blocks, section
 
 from spec_lint.pack import PackError, builtin_pack, pack_from
+from spec_lint.plugins import CHECKS_GROUP, PACKS_GROUP, plugins
 
 CHECKS = '''
 from __future__ import annotations
@@ -206,3 +208,18 @@ def test_a_pack_reference_is_a_pack_name_or_a_file_relative_to_a_folder(tmp_path
         pack_from("./dynamo-component", tmp_path)  # written as a path, it is one
     with pytest.raises(PackError, match='^unknown pack "dynamo-componet" \\(did you mean "dynamo-component"\\?\\)'):
         builtin_pack("dynamo-componet")
+
+
+def test_the_entry_points_are_found_in_process_and_a_zip_on_the_path_is_asked_through_importlib(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A run without plugins skips importlib.metadata; the cheap look must not miss one that is there.
+    site = distribution(tmp_path / "site", "[spec_lint.packs]\ntiny-pack = tinyplugin\n", {})
+    monkeypatch.syspath_prepend(str(site))
+    assert [plugin.name for plugin in plugins(PACKS_GROUP)] == ["tiny-pack"]
+    assert plugins(CHECKS_GROUP) == ()
+    zipped = tmp_path / "eggs.zip"
+    zipped.write_bytes(b"")
+    monkeypatch.syspath_prepend(str(zipped))
+    with mock.patch("importlib.metadata.entry_points", return_value=[]) as asked:
+        assert plugins(CHECKS_GROUP) == ()
+    asked.assert_called_once_with(group=CHECKS_GROUP)
