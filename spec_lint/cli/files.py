@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from spec_lint.atomic import replace_atomically
 from spec_lint.cli.output import fail
 
 
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically; an existing file's permissions are kept."""
+    from spec_lint.atomic import replace_atomically  # here: a run without --output-file never loads tempfile
+
     replace_atomically(path, text.encode("utf-8", errors="surrogateescape"), _mode_of(path))
 
 

@@ -29,8 +29,7 @@ class OptionError(ValueError):
 
 def build(cls: type[Any], data: Mapping[str, Any], scope: Scope, above: str = "") -> Any:
     """An instance of the dataclass ``cls`` from ``data``, every field converted and resolved."""
-    hints = typing.get_type_hints(cls, include_extras=True)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+    hints, fields = _annotated_fields(cls)
     unknown = next((key for key in data if key not in fields), None)
     if unknown is not None:
         raise OptionError(above + unknown, f"unknown option{did_you_mean(unknown, fields)}")
@@ -44,6 +43,20 @@ def build(cls: type[Any], data: Mapping[str, Any], scope: Scope, above: str = ""
         return cls(**values)
     except ValueError as error:
         raise OptionError(above.rstrip(".") or cls.__name__, str(error)) from error
+
+
+_Fields = tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]
+_FIELDS: dict[type, _Fields] = {}
+
+
+def _annotated_fields(cls: type[Any]) -> _Fields:
+    """The type hints and the init fields of ``cls``, found once: a pack builds many values of a
+    few classes, and resolving the hints is most of what building one costs."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        found = _FIELDS[cls] = hints, {f.name: f for f in dataclasses.fields(cls) if f.init}
+    return found
 
 
 def convert(value: Any, hint: Any, scope: Scope, key: str, siblings: Mapping[str, Any]) -> Any:
