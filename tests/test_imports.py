@@ -1,13 +1,17 @@
-"""A run imports only what it uses: `--version` and a plain check load no report, fixer or formatter
-they do not print with."""
+"""A run costs only what it uses: `--version` and a plain check load no report, fixer or formatter
+they do not print with, and no command runs the cyclic garbage collector."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
+import click
 import pytest
-from conftest import ROOT
+from conftest import ROOT, cli_runner
+
+from spec_lint.cli import main
 
 # Runs the command in a fresh interpreter, then prints on standard error the modules it loaded.
 _RUN = """
@@ -42,3 +46,15 @@ def test_a_run_does_not_import_what_it_does_not_use(args: tuple[str, ...]) -> No
 def test_version_imports_no_command_and_no_parser() -> None:
     modules = loaded("--version")
     assert not {m for m in modules if m.startswith(("spec_lint.cli.check", "spec_lint.engine", "markdown_it"))}
+
+
+def test_a_command_runs_without_the_cyclic_collector_and_turns_it_back_on() -> None:
+    seen: list[bool] = []
+    main.commands["probe"] = click.Command("probe", callback=lambda: seen.append(gc.isenabled()))
+    try:
+        result = cli_runner().invoke(main, ["probe"])
+    finally:
+        del main.commands["probe"]
+    assert result.exit_code == 0, result.output
+    assert seen == [False]
+    assert gc.isenabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import shlex
 from collections.abc import Iterator, MutableMapping, Sequence
@@ -77,11 +78,19 @@ class CommandGroup(click.Group):
         return [name, *rest]
 
     def invoke(self, ctx: click.Context) -> Any:
+        # A run makes many objects and next to no garbage cycles: the cyclic collector would only
+        # walk again and again what the run keeps (14% of a run on 200 specs, 4% on one file; the
+        # peak memory is the same without it). It is back on once the command is done.
+        enabled = gc.isenabled()
+        gc.disable()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             note("interrupted")
             raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        finally:
+            if enabled:
+                gc.enable()
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, "[OPTIONS] PATHS...")
