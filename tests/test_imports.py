@@ -26,7 +26,9 @@ print(" ".join(sys.modules), file=sys.stderr)
 _UNUSED = ("jinja2", "mdformat", "spec_lint.report", "spec_lint.fixing.files", "spec_lint.starter",
            "spec_lint.formats.sarif", "spec_lint.formats.junit",
            # No plugin installed: the entry points are not looked up through importlib.metadata.
-           "importlib.metadata", "importlib.resources", "tempfile")
+           "importlib.metadata", "importlib.resources", "tempfile",
+           # The rules' descriptions are for SARIF; the settings' TOML for --show-settings.
+           "spec_lint.catalog", "spec_lint.cli.show_settings", "spec_lint.cli.toml_text")
 
 
 def loaded(*args: str) -> set[str]:

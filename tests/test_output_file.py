@@ -37,6 +37,12 @@ def test_one_run_prints_github_and_keeps_sarif(here: Path) -> None:
     log = json.loads((here / "out.sarif").read_text(encoding="utf-8"))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
     assert uris == {"broken.md"}
+    assert {"SL000", "SL401"} <= {rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+
+
+def test_sarif_on_standard_output_describes_the_rules_too(here: Path) -> None:
+    result = run("--output-format", "sarif", str(here / "broken.md"))
+    assert "SL401" in {rule["id"] for rule in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
 
 
 def test_the_file_alone_gets_the_report_when_it_has_no_format_of_its_own(here: Path) -> None:

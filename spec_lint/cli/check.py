@@ -7,22 +7,23 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from spec_lint.catalog import rule_docs
 from spec_lint.cli.files import append_summary, write_atomically
 from spec_lint.cli.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, note
 from spec_lint.cli.packs import default_pack, loaded, pack_option
 from spec_lint.cli.settings_options import configuration, overrides_of, settings_options
-from spec_lint.cli.show_settings import settings_text
 from spec_lint.config.resolve import Configuration
 from spec_lint.discover import expand
 from spec_lint.engine import lint_paths
 from spec_lint.findings import Report
-from spec_lint.formats import FORMATS, FormatOptions, step_summary, suppressed_line
+from spec_lint.formats import DESCRIBE_RULES, FORMATS, FormatOptions, step_summary, suppressed_line
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
+
+if TYPE_CHECKING:
+    from spec_lint.catalog import RuleDoc
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -113,6 +114,8 @@ def _use_color(no_color: bool) -> bool:
 
 def _show(paths: list[Path], config: Configuration, settings: bool) -> int:
     """``--show-settings`` or ``--show-files``: exit 0, or 2 when a path cannot be looked at."""
+    from spec_lint.cli.show_settings import settings_text  # here: a check never loads the TOML writer
+
     found = expand(paths, config.scope)
     for problem in found.problems:
         fail(problem)
@@ -128,12 +131,21 @@ def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
     fixed, problems = _write_fixes(found.files, config, fixing.unsafe) if fixing.fix else (0, [])
     report = lint_paths(found.files, config.packs, config.settings)
     report = dataclasses.replace(report, errors=(*found.problems, *problems, *report.errors), fixed=fixed,
-                                 rules=tuple(rule_docs(config.packs)))
+                                 rules=_rules(config, options))
     written = _print(report, options)
     if report.errors or not written:
         return EXIT_ERROR
     failing = any(f.severity.rank >= config.fail_on.rank for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _rules(config: Configuration, options: RunOptions) -> tuple[RuleDoc, ...]:
+    """Every rule in effect, described, for a format that describes them; the others never load the catalog."""
+    if not {options.output_format, options.file_format or options.output_format} & DESCRIBE_RULES:
+        return ()
+    from spec_lint.catalog import rule_docs
+
+    return tuple(rule_docs(config.packs))
 
 
 def _write_fixes(files: Sequence[Path], config: Configuration, unsafe: bool) -> tuple[int, list[str]]:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _MODULES = {"text": "text", "concise": "concise", "json": "json", "github": "github", "sarif": "sarif",
             "junit": "junit", "gitlab": "gitlab"}
 _LAZY = {"escape_data": "github", "escape_property": "github"}
+# The formats that describe the rules in effect (a report's ``rules``), not only the findings.
+DESCRIBE_RULES = frozenset({"sarif"})
 
 
 class _Registry(Mapping[str, Formatter]):
@@ -50,5 +52,5 @@ def __getattr__(name: str) -> object:
 
 FORMATS: Mapping[str, Formatter] = _Registry()
 
-__all__ = ["FORMATS", "UNPRINTABLE", "FormatOptions", "Formatter", "escape_data", "escape_property", "printable",
+__all__ = ["DESCRIBE_RULES", "FORMATS", "UNPRINTABLE", "FormatOptions", "Formatter", "escape_data", "escape_property", "printable",
            "step_summary", "summary", "suppressed_line"]
