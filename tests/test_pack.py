@@ -6,8 +6,9 @@ import copy
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from click.testing import CliRunner
@@ -19,6 +20,8 @@ from spec_lint.checks.unknown_section import UnknownSection
 from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import is_document_of, might_be
 from spec_lint.pack import Pack, PackError, builtin_pack, load_pack, load_pack_data, load_pack_text
+from spec_lint.pack.options import OptionError, build
+from spec_lint.pack.references import Scope
 from spec_lint.parser import parse
 
 PACKS = Path(__file__).parent / "packs"
@@ -478,3 +481,20 @@ def test_no_value_in_any_place_of_a_pack_gives_a_traceback() -> None:
             load_pack_data(data, "t.toml")
         except PackError as error:
             assert str(error).startswith(("t.toml: ", "dynamo-component.toml: ")), error
+
+
+@dataclass(frozen=True)
+class _Odd:
+    """Options whose hints are unusual: metadata that cannot be hashed, a list of unions."""
+
+    tags: Annotated[tuple[str, ...], ["a list", "as metadata"]] = ()
+    sizes: tuple[int | str, ...] = ()
+
+
+def test_options_convert_whatever_their_hints_are_and_again_alike() -> None:
+    # The converter remembers what it found of each hint; an unhashable one is looked at each time.
+    for _ in range(2):
+        built = build(_Odd, {"tags": ["x"], "sizes": [1, "2"]}, Scope((), {}, {}, {}))
+        assert built == _Odd(("x",), (1, "2"))
+    with pytest.raises(OptionError, match='option "sizes\\[0\\]": expected a whole number or a string'):
+        build(_Odd, {"sizes": [1.5]}, Scope((), {}, {}, {}))

@@ -59,8 +59,23 @@ def _annotated_fields(cls: type[Any]) -> _Fields:
     return found
 
 
+_PARTS: dict[Any, tuple[Any, tuple[Any, ...]]] = {}
+
+
+def _parts(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+    """The origin and arguments of ``hint``, found once for each hint: a pack converts thousands
+    of values against a few dozen hints (a third of what building the built-in pack cost)."""
+    try:
+        return _PARTS[hint]
+    except KeyError:
+        found = _PARTS[hint] = typing.get_origin(hint), typing.get_args(hint)
+        return found
+    except TypeError:  # an unhashable hint
+        return typing.get_origin(hint), typing.get_args(hint)
+
+
 def convert(value: Any, hint: Any, scope: Scope, key: str, siblings: Mapping[str, Any]) -> Any:
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    origin, args = _parts(hint)
     if hint is Any:
         return value
     if origin is typing.Annotated:
@@ -75,7 +90,7 @@ def convert(value: Any, hint: Any, scope: Scope, key: str, siblings: Mapping[str
 
 def _contents(value: Any, hint: Any, scope: Scope, key: str) -> Any:
     """A value of the right kind with its items, entries or fields converted in turn."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    origin, args = _parts(hint)
     if origin is tuple:
         return tuple(convert(item, args[0], scope, f"{key}[{index}]", {}) for index, item in enumerate(value))
     if origin in (Mapping, dict):
@@ -98,7 +113,7 @@ def _resolved(value: Any, markers: tuple[Any, ...], scope: Scope, key: str, sibl
 
 def _fits_kind(value: Any, hint: Any) -> bool:
     """Is ``value`` of the TOML kind ``hint`` takes (string, number, list, table, ...)?"""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    origin, args = _parts(hint)
     if origin is typing.Annotated:
         return _fits_kind(value, args[0])
     if origin is typing.Literal:
@@ -121,7 +136,7 @@ def _refuse(value: Any, hint: Any, key: str) -> typing.NoReturn:
 
 
 def expected(hint: Any) -> str:
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    origin, args = _parts(hint)
     if origin is typing.Annotated:
         return expected(args[0])
     if origin in (typing.Union, types.UnionType):
