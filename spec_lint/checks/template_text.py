@@ -12,7 +12,7 @@ from spec_lint.checks import register
 from spec_lint.facts.prose import cell_lines, code_lines
 from spec_lint.facts.unfilled import unfilled
 from spec_lint.findings import Violation
-from spec_lint.guidance import Guidance, find, fold
+from spec_lint.guidance import Guidance, Sought, find, fold
 from spec_lint.source import without_comments
 
 if TYPE_CHECKING:
@@ -52,8 +52,9 @@ class TemplateText:
             yield Violation(_unfilled(section, section_def), section.line)
         covered = {line for section, _ in left for line in range(section.line, section.end_line + 1)}
         seen: set[tuple[int, int]] = set()
+        sought = Sought.of(wanted)
         for run, finder in _runs(ctx):
-            for where, guidance in _hits(ctx, run, finder, wanted):
+            for where, guidance in _hits(ctx, run, finder, sought):
                 if where not in seen and where[0] not in covered:
                     seen.add(where)
                     message = f'template guidance left in: "{guidance.text}" ({guidance.hint})'
@@ -67,7 +68,7 @@ def _unfilled(section: Section, section_def: TemplateSection) -> str:
 
 
 def _hits(
-    ctx: Context, run: tuple[TextLine, ...], finder: Finder, wanted: list[Guidance]
+    ctx: Context, run: tuple[TextLine, ...], finder: Finder, sought: Sought
 ) -> Iterator[tuple[tuple[int, int], Guidance]]:
     """Where guidance that is not part of a placeholder starts in a run, as (line, column)."""
     # What a line holds is found once for all its hits: a sentence may be repeated a thousand times.
@@ -75,7 +76,7 @@ def _hits(
     bases: dict[int, int] = {}
     # A comment's text is not shown, and its guidance may stay (blanked, so that columns stay).
     shown = without_comments("\n".join(t.text for t in run)).split("\n")
-    for hit in find(shown, wanted):
+    for hit in find(shown, sought):
         text_line = run[hit.index]
         if hit.index not in placeholders:
             placeholders[hit.index] = [fold(p)[0] for p in finder(text_line.text)]
