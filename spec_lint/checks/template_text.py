@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spec_lint.model import Section
     from spec_lint.template import TemplateSection
 
-Finder = Callable[[str], list[str]]
+Finder = Callable[[str], Sequence[str]]
 
 
 @register("template-text")
@@ -88,7 +88,7 @@ def _hits(
 
 def _runs(ctx: Context) -> Iterator[tuple[tuple[TextLine, ...], Finder]]:
     """Paragraphs, whose sentences may wrap; table cells and code lines one at a time."""
-    prose = ctx.placeholders.in_prose
+    prose = ctx.placeholders_in
     for section in ctx.doc.root.walk():
         for block in section.blocks:
             if isinstance(block, Paragraph):

@@ -36,7 +36,11 @@ def none_markers(ctx: Context) -> list[str]:
 
 def is_none(ctx: Context, text: str) -> bool:
     """Does ``text`` say there is no value: a marker of the pack's ``none_markers`` (any case)?"""
-    return text.strip().casefold() in {mark.strip().casefold() for mark in ctx.pack.strings("none_markers")}
+    return text.strip().casefold() in ctx.fact("none-markers", lambda: _folded_markers(ctx))
+
+
+def _folded_markers(ctx: Context) -> frozenset[str]:
+    return frozenset(mark.strip().casefold() for mark in ctx.pack.strings("none_markers"))
 
 
 def is_checkable(ctx: Context, cell: Cell) -> bool:

@@ -57,7 +57,7 @@ def _is_template_text(ctx: Context, block: Block, wanted: Sequence[Guidance]) ->
 def _rest(ctx: Context, text: str, wanted: Sequence[Guidance]) -> str:
     """The letters and digits of ``text`` that are neither guidance nor a placeholder."""
     shown = without_comments(text)
-    found = [*ctx.placeholders.in_prose(shown), *ctx.placeholders.in_item(shown)]
+    found = [*ctx.placeholders_in(shown), *ctx.placeholders.in_item(shown)]
     rest = fold(shown)[0]
     for part in sorted([*(g.folded for g in wanted), *(fold(p)[0] for p in found)], key=len, reverse=True):
         rest = rest.replace(part, " ") if part else rest
