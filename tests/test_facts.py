@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spec_lint.guidance import Guidance, Sought, find, fold, rough_fold
+from spec_lint.source import _quote_end, cell_columns
+from spec_lint.template import TemplateSection
+from spec_lint.titles import title_matches
 
 PROPERTY = settings(derandomize=True, max_examples=300, deadline=None, database=None)
 SENTENCES = ["Replace all `{placeholders}` and `...`.", "List key span attributes", "Don\u2019t Stop", "Stra\u00dfe"]
@@ -38,3 +43,46 @@ def test_the_sieve_passes_over_no_guidance(texts: list[str]) -> None:
 def test_a_sentence_with_a_backslash_is_not_sieved() -> None:
     assert Sought.of([Guidance("C:\\path"), Guidance("Other")]).sieve is None
     assert [hit.offset for hit in find(["- C:\\path"], Sought.of([Guidance("C:\\path")]))] == [2]
+
+
+HEADINGS = st.lists(st.sampled_from(["1.", " ", "Overview", "(if applicable)", "\U0001f680", ":", ", v2", " - draft",
+                                     "Quick Start", "II.", "overview", "\t", "Proposal"]), max_size=5).map("".join)
+
+
+@PROPERTY
+@given(HEADINGS, st.booleans())
+def test_a_template_section_is_named_as_title_matches_says(heading: str, qualified: bool) -> None:
+    section_def = TemplateSection("Overview", 2, aliases=("Quick Start", "Proposal"), qualified=qualified)
+    expected = any(title_matches(heading, name, qualified) for name in ("Overview", "Quick Start", "Proposal"))
+    assert section_def.named_by(heading) == expected
+
+
+def _cell_column_per_cell(line: str, index: int) -> int:
+    """The way columns were found before, the row read again for each cell."""
+    start = _quote_end(line)
+    if line[start:].lstrip().startswith("|"):
+        start = line.index("|", start) + 1
+    bounds, end = (start, *(m.end() for m in re.finditer(r"(?<!\\)\|", line[start:]))), len(line.rstrip())
+    bounds = (start, *(start + b for b in bounds[1:]))
+    if index >= len(bounds) or bounds[index] >= end:
+        return max(end, 1)
+    skipped = re.compile(r"\s*").match(line, bounds[index])
+    at = skipped.end() if skipped and not line.startswith("|", skipped.end()) else bounds[index]
+    return at + 1
+
+
+ROWS = st.lists(st.sampled_from(["|", "\\|", "`", "``", " ", "\t", "a", "bc", "> ", ">", "\\", "é", "|  |"]),
+                max_size=14).map("".join)
+
+
+@PROPERTY
+@given(ROWS)
+def test_a_rows_columns_read_at_once_are_those_read_cell_by_cell(line: str) -> None:
+    columns = cell_columns(line)
+    for index in range(len(columns) + 2):
+        assert columns[min(index, len(columns) - 1)] == _cell_column_per_cell(line, index)
+
+
+def test_columns_of_a_row_with_escaped_pipes_and_code() -> None:
+    assert cell_columns("| `a|b` | c\\|d |  |") == [3, 6, 11, 17, 19, 19]
+    assert cell_columns("> | x | y |") == [5, 9, 11, 11]
