@@ -62,6 +62,13 @@ def rough_fold(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_ROUGH).casefold())
 
 
+def present(text: str, wanted: Iterable[Guidance]) -> list[Guidance]:
+    """The guidance whose every word is somewhere in ``text`` (a document): the only guidance
+    a run of its lines can hold, as a run's words stand in the lines it comes from."""
+    rough = rough_fold(text)
+    return [g for g in wanted if all(word in rough for word in g.folded.replace("\\", "").split())]
+
+
 @dataclass(frozen=True, slots=True)
 class Sought:
     """Guidance to look for, longest first, with what lets most text be passed over unfolded."""

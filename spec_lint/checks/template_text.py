@@ -12,7 +12,7 @@ from spec_lint.checks import register
 from spec_lint.facts.prose import cell_lines, code_lines
 from spec_lint.facts.unfilled import unfilled
 from spec_lint.findings import Violation
-from spec_lint.guidance import Guidance, Sought, find, fold
+from spec_lint.guidance import Guidance, Sought, find, fold, present
 from spec_lint.source import without_comments
 
 if TYPE_CHECKING:
@@ -52,8 +52,8 @@ class TemplateText:
             yield Violation(_unfilled(section, section_def), section.line)
         covered = {line for section, _ in left for line in range(section.line, section.end_line + 1)}
         seen: set[tuple[int, int]] = set()
-        sought = Sought.of(wanted)
-        for run, finder in _runs(ctx):
+        sought = Sought.of(present("\n".join(ctx.doc.lines), wanted))
+        for run, finder in _runs(ctx) if sought.guidance else ():
             for where, guidance in _hits(ctx, run, finder, sought):
                 if where not in seen and where[0] not in covered:
                     seen.add(where)
