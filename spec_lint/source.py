@@ -100,8 +100,10 @@ def looks_like_row(text: str) -> bool:
 def cell_count(line: str) -> int:
     """How many cells a table row's source line holds, split as markdown-it and GitHub split it:
     at each unescaped pipe, also inside inline code; the outer pipes are optional."""
-    cells = _PIPE.split(line[_quote_end(line) :].strip())
-    return len(cells) - (cells[0] == "") - (len(cells) > 1 and cells[-1] == "")
+    text = line[_quote_end(line) :].strip()
+    ends = pipe_ends(text, 0)
+    first_empty = ends[0] == 1 if ends else text == ""
+    return len(ends) + 1 - first_empty - (bool(ends) and ends[-1] == len(text))
 
 
 def cell_columns(line: str) -> list[int]:
@@ -111,8 +113,19 @@ def cell_columns(line: str) -> list[int]:
     if line[start:].lstrip().startswith("|"):
         start = line.index("|", start) + 1
     end = len(line.rstrip())
-    bounds = (start, *(m.end() for m in _PIPE.finditer(line, start)))
-    return [_column_at(line, bound, end) for bound in bounds] + [max(end, 1)]
+    return [_column_at(line, bound, end) for bound in (start, *pipe_ends(line, start))] + [max(end, 1)]
+
+
+def pipe_ends(line: str, start: int) -> list[int]:
+    """Where each pipe from ``start`` on that is not escaped ends: split at every pipe, which is
+    quicker than a regex that looks behind at every character."""
+    ends: list[int] = []
+    at = start
+    for part in line[start:].split("|")[:-1]:
+        at += len(part) + 1
+        if line[at - 2 : at - 1] != "\\":
+            ends.append(at)
+    return ends
 
 
 def _column_at(line: str, bound: int, end: int) -> int:

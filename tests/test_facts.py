@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spec_lint.guidance import Guidance, Sought, find, fold, rough_fold
-from spec_lint.source import _quote_end, cell_columns
+from spec_lint.source import _quote_end, cell_columns, cell_count, pipe_ends
 from spec_lint.template import TemplateSection
 from spec_lint.titles import title_matches
 
@@ -86,3 +86,11 @@ def test_a_rows_columns_read_at_once_are_those_read_cell_by_cell(line: str) -> N
 def test_columns_of_a_row_with_escaped_pipes_and_code() -> None:
     assert cell_columns("| `a|b` | c\\|d |  |") == [3, 6, 11, 17, 19, 19]
     assert cell_columns("> | x | y |") == [5, 9, 11, 11]
+
+
+@PROPERTY
+@given(ROWS, st.integers(0, 3))
+def test_pipes_split_as_the_regex_splits(line: str, start: int) -> None:
+    assert pipe_ends(line, start) == [m.end() for m in re.compile(r"(?<!\\)\|").finditer(line, start)]
+    cells = re.split(r"(?<!\\)\|", line[_quote_end(line) :].strip())
+    assert cell_count(line) == len(cells) - (cells[0] == "") - (len(cells) > 1 and cells[-1] == "")
