@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from spec_lint.facts.headings import HeadingIndex
 from spec_lint.guidance import Guidance, Sought, find, fold, rough_fold
 from spec_lint.source import _quote_end, cell_columns, cell_count, pipe_ends
 from spec_lint.template import TemplateSection
@@ -94,3 +95,15 @@ def test_pipes_split_as_the_regex_splits(line: str, start: int) -> None:
     assert pipe_ends(line, start) == [m.end() for m in re.compile(r"(?<!\\)\|").finditer(line, start)]
     cells = re.split(r"(?<!\\)\|", line[_quote_end(line) :].strip())
     assert cell_count(line) == len(cells) - (cells[0] == "") - (len(cells) > 1 and cells[-1] == "")
+
+
+INDEXED = (TemplateSection("Overview", 2), TemplateSection("Proposal", 2, qualified=True),
+           TemplateSection("Quick Start", 3, aliases=("Overview", "quick  start")), TemplateSection("Overview", 3))
+
+
+@PROPERTY
+@given(HEADINGS)
+def test_the_heading_index_names_the_sections_that_named_by_names(heading: str) -> None:
+    index = HeadingIndex.of(INDEXED)
+    assert index.named(heading) == tuple(s for s in INDEXED if s.named_by(heading))
+    assert index.named(heading) == index.named(heading)  # found once, then kept

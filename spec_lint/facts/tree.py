@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spec_lint.facts.fences import swallowed_titles
+from spec_lint.facts.headings import headings_for, is_known
 from spec_lint.model import Section
 from spec_lint.template import section_chains, stands_for, stands_for_at_level
 from spec_lint.titles import bare_title, normalize_title, strip_hint, title_matches
@@ -79,7 +80,7 @@ def is_excused(ctx: Context, section_def: TemplateSection) -> bool:
 
 def at_other_level(ctx: Context, section_def: TemplateSection) -> bool:
     """Is the section there at a wrong level? Then the level rule reports it, not this one."""
-    return any(s.level != section_def.level and stands_for(s, section_def) for s in ctx.doc.sections)
+    return any(s.level != section_def.level for s in headings_for(ctx, section_def))
 
 
 def adopted(ctx: Context, section_defs: tuple[TemplateSection, ...]) -> list[Section]:
@@ -133,8 +134,7 @@ def misspelt(ctx: Context, gap: Gap, similarity: float) -> Section | None:
 
 
 def _is_unknown(ctx: Context, section: Section) -> bool:
-    known = ctx.pack.all_sections
-    return not ctx.has_placeholder(section.title) and not any(stands_for(section, s) for s in known)
+    return not ctx.has_placeholder(section.title) and not is_known(ctx, section)
 
 
 def misspellings(ctx: Context, similarity: float) -> set[int]:

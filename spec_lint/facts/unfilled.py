@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spec_lint.blocks import Block, CodeBlock, Paragraph, Table
+from spec_lint.facts.headings import is_known
 from spec_lint.facts.prose import cell_lines
 from spec_lint.facts.tree import matches, scopes
 from spec_lint.guidance import Guidance, fold
@@ -35,9 +36,8 @@ def _blocks(section: Section) -> list[Block]:
 
 
 def _template_only(ctx: Context, section: Section, wanted: Sequence[Guidance]) -> bool:
-    known = ctx.pack.all_sections
     headings = section.walk()[1:]
-    if any(not ctx.has_placeholder(s.title) and not any(d.named_by(s.title) for d in known) for s in headings):
+    if any(not ctx.has_placeholder(s.title) and not is_known(ctx, s) for s in headings):
         return False
     return all(_is_template_text(ctx, block, wanted) for block in _blocks(section))
 
