@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ _PUNCTUATION = frozenset(string.punctuation)
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
 # What ``rough_fold`` drops or changes: the markup, every backslash, the curly quotes.
 _ROUGH = str.maketrans({**_QUOTES, **dict.fromkeys([*_MARKUP, "\\"])})
-_SPACES = re.compile(r"\s+")
+_ROUGH_DOCUMENT = str.maketrans({**_QUOTES, **dict.fromkeys([*_MARKUP, "\\", ">"])})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +58,17 @@ def fold(text: str) -> tuple[str, list[int]]:
 def rough_fold(text: str) -> str:
     """``fold``'s text without its indexes, quickly: every backslash dropped, not only those
     that escape, so that a sentence without one that is in ``fold(text)`` is in this too."""
-    return _SPACES.sub(" ", text.translate(_ROUGH).casefold())
+    return " ".join(text.translate(_ROUGH).casefold().split())
 
 
-def present(text: str, wanted: Iterable[Guidance]) -> list[Guidance]:
-    """The guidance whose every word is somewhere in ``text`` (a document): the only guidance
-    a run of its lines can hold, as a run's words stand in the lines it comes from."""
-    rough = rough_fold(text)
-    return [g for g in wanted if all(word in rough for word in g.folded.replace("\\", "").split())]
+def present(text: str, wanted: Sequence[Guidance]) -> list[Guidance]:
+    """The guidance that a document's runs of lines may hold: that its rough fold holds, with
+    blockquote markers dropped too (the run of a quote's lines has none between its lines).
+    All of it when a sentence holds a backslash or a ``>``, which this drops."""
+    if any("\\" in g.folded or ">" in g.folded for g in wanted):
+        return list(wanted)
+    rough = " ".join(text.translate(_ROUGH_DOCUMENT).casefold().split())
+    return [g for g in wanted if g.folded in rough]
 
 
 @dataclass(frozen=True, slots=True)

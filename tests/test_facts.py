@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from unittest import mock
 
+from conftest import VALID_SPEC, builtin
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from spec_lint import lint_text
 from spec_lint.facts.headings import HeadingIndex
 from spec_lint.guidance import Guidance, Sought, find, fold, rough_fold
 from spec_lint.source import _quote_end, cell_columns, cell_count, pipe_ends
@@ -107,3 +110,20 @@ def test_the_heading_index_names_the_sections_that_named_by_names(heading: str) 
     index = HeadingIndex.of(INDEXED)
     assert index.named(heading) == tuple(s for s in INDEXED if s.named_by(heading))
     assert index.named(heading) == index.named(heading)  # found once, then kept
+
+
+GUIDED = st.lists(st.sampled_from([
+    "Brief description of the component's purpose\nand role in Dynamo.", "> List key span\n> attributes", "- List any\n  propagated context",
+    "> - Other component-specific\n>   fields", "| a | Link or inline definition |", "| b | x \\| Link or *inline* definition |",
+    "Describe what can be customized through configuration without code changes.", "\n", "text", "> > Future extension\n> > points",
+    "```\nReplace with actual architecture diagram\n```", "<!-- List things that cannot be changed -->",
+]), max_size=8).map("\n".join)
+
+
+@PROPERTY
+@given(GUIDED)
+def test_a_file_is_passed_over_only_when_it_holds_no_guidance(body: str) -> None:
+    text = f"{VALID_SPEC.read_text(encoding='utf-8')}\n## Extra\n\n{body}\n"
+    sieved = lint_text(text, VALID_SPEC, [builtin()])
+    with mock.patch("spec_lint.checks.template_text.present", lambda text, wanted: list(wanted)):
+        assert lint_text(text, VALID_SPEC, [builtin()]) == sieved
