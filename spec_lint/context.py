@@ -104,11 +104,22 @@ class Context:
         return found
 
     def table(self, name: str) -> tuple[TemplateTable, Table] | None:
-        """The pack table ``name`` and the first table of its section, when there is one."""
+        """The pack table ``name`` and the first table of its section, when there is one (found
+        once a file: most table rules ask for every table)."""
+        found = self.fact("tables", _tables)
+        if name not in found:
+            found[name] = self._table(name)
+        return found[name]
+
+    def _table(self, name: str) -> tuple[TemplateTable, Table] | None:
         table_def = self.pack.tables[name]
         section = self.section(table_def.section)
         tables = section.blocks_of(Table) if section else []
         return (table_def, tables[0]) if tables else None
+
+
+def _tables() -> dict[str, tuple[TemplateTable, Table] | None]:
+    return {}
 
 
 @functools.lru_cache(maxsize=1 << 16)

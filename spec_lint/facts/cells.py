@@ -83,7 +83,18 @@ def column_values(ctx: Context, table: str, column: str) -> Iterator[Value]:
 
 def table_values(ctx: Context, table: Table, column: str) -> Iterator[Value]:
     """The cells of ``column`` to check: not "none" on purpose, no placeholder, not in a ragged
-    row (``table-syntax`` reports it)."""
+    row (``table-syntax`` reports it). Found once a file: several checks read the same column."""
+    found = ctx.fact("table-values", _by_table_column)
+    if (id(table), column) not in found:
+        found[id(table), column] = list(_checkable(ctx, table, column))
+    return iter(found[id(table), column])
+
+
+def _by_table_column() -> dict[tuple[int, str], list[Value]]:
+    return {}
+
+
+def _checkable(ctx: Context, table: Table, column: str) -> Iterator[Value]:
     index = table.column(column)
     for row in table.sound_rows if index is not None else ():
         cell = row.get(index)
