@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from spec_lint import lint_text
 from spec_lint.facts.headings import HeadingIndex
+from spec_lint.facts.ids import Form
 from spec_lint.guidance import Guidance, Sought, find, fold, rough_fold
 from spec_lint.source import _quote_end, cell_columns, cell_count, pipe_ends
 from spec_lint.template import TemplateSection
@@ -127,3 +128,28 @@ def test_a_file_is_passed_over_only_when_it_holds_no_guidance(body: str) -> None
     sieved = lint_text(text, VALID_SPEC, [builtin()])
     with mock.patch("spec_lint.checks.template_text.present", lambda text, wanted: list(wanted)):
         assert lint_text(text, VALID_SPEC, [builtin()]) == sieved
+
+
+def _ids_at_every_end(form: Form, name: str) -> set[str]:
+    """The ids of a name as they were found before: the name cut at every character."""
+    start = form.before.match(name)
+    if start is None:
+        return set()
+    found = set()
+    for end in range(start.end() + 1, min(len(name), start.end() + 64) + 1):
+        word = name[start.end() : end]
+        ends_word = end == len(name) or not name[end].isalnum()
+        if ends_word and re.fullmatch(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*", word) and form.after.match(name, end):
+            found.add(word.casefold().replace("-", "_"))
+    return found
+
+
+NAMES = st.lists(st.sampled_from(["dynamo_", "kv", "_", "-", "router", "é", "total", "X", "9", " ", "__", "a" * 30]),
+                 max_size=10).map("".join)
+
+
+@PROPERTY
+@given(NAMES, st.sampled_from([("dynamo_", "_"), ("", "_total"), ("dynamo_", ""), ("", "")]))
+def test_ids_are_those_of_cutting_the_name_at_every_character(name: str, parts: tuple[str, str]) -> None:
+    form = Form(re.compile(parts[0], re.IGNORECASE), re.compile(parts[1], re.IGNORECASE))
+    assert form.ids(name) == _ids_at_every_end(form, name)
