@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol, cast, runtime_checkable
 
@@ -40,10 +40,17 @@ class NamesId(Protocol):
 
 def component_id(doc: Document, pack: Pack, path: Path) -> str:
     """The id the names are judged against: the derived id, unless most names use another."""
+    return identified(doc, pack, path).component
+
+
+def identified(doc: Document, pack: Pack, path: Path) -> Context:
+    """What the checks see of a spec, with the id its names are judged against. The facts the
+    names were read with (the tables' values, ...) are kept for the checks: none depends on the id."""
     derived = derived_id(doc, pack, path).id
     ctx = Context(path, doc, pack, derived, placeholders_of(pack))
     readers = (cast(NamesId, rule.check) for rule in pack.rules if _names_id(type(rule.check)))
-    return next(filter(None, (reader.used_id(ctx) for reader in readers)), derived)
+    used = next(filter(None, (reader.used_id(ctx) for reader in readers)), derived)
+    return ctx if used == derived else replace(ctx, component=used)
 
 
 @functools.cache

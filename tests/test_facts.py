@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from unittest import mock
 
 from conftest import VALID_SPEC, builtin
@@ -13,6 +14,8 @@ from spec_lint import lint_text
 from spec_lint.facts.headings import HeadingIndex
 from spec_lint.facts.ids import Form
 from spec_lint.guidance import Guidance, Sought, find, fold, rough_fold
+from spec_lint.identity import identified
+from spec_lint.parser import parse
 from spec_lint.source import _quote_end, cell_columns, cell_count, pipe_ends
 from spec_lint.template import TemplateSection
 from spec_lint.titles import title_matches
@@ -153,3 +156,10 @@ NAMES = st.lists(st.sampled_from(["dynamo_", "kv", "_", "-", "router", "é", "to
 def test_ids_are_those_of_cutting_the_name_at_every_character(name: str, parts: tuple[str, str]) -> None:
     form = Form(re.compile(parts[0], re.IGNORECASE), re.compile(parts[1], re.IGNORECASE))
     assert form.ids(name) == _ids_at_every_end(form, name)
+
+
+def test_the_facts_the_names_were_read_with_are_kept_for_the_checks() -> None:
+    pack, path = builtin(), VALID_SPEC
+    ctx = identified(parse(path.read_text(encoding="utf-8")), pack, path)
+    assert ctx.component == "router" and "table-values" in ctx.facts
+    assert replace(ctx, component="other").facts is ctx.facts
