@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spec_lint.facts.fences import swallowed_titles
-from spec_lint.facts.headings import headings_for, is_known
+from spec_lint.facts.headings import headings_for, is_known, named
 from spec_lint.model import Section
-from spec_lint.template import section_chains, stands_for, stands_for_at_level
+from spec_lint.template import section_chains, stands_for_at_level
 from spec_lint.titles import bare_title, normalize_title, strip_hint, title_matches
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def template_path(ctx: Context, section_def: TemplateSection) -> tuple[str, ...]
 
 def matches(parent: Section, section_def: TemplateSection) -> list[Section]:
     """The children that are this section: its title at its level (other levels are SL105's)."""
-    return [child for child in parent.children if stands_for_at_level(child, section_def)]
+    return [child for child in parent.children if child.level == section_def.level and section_def.named_by(child.title)]
 
 
 def is_required(ctx: Context, section_def: TemplateSection) -> bool:
@@ -86,7 +86,8 @@ def at_other_level(ctx: Context, section_def: TemplateSection) -> bool:
 def adopted(ctx: Context, section_defs: tuple[TemplateSection, ...]) -> list[Section]:
     """The sub-sections of the template siblings written at another level: an H2 that is the
     template's H3 holds the H3 siblings after it, which the level rule's fix gives back."""
-    wrong = [s for s in ctx.doc.sections if any(s.level != d.level and stands_for(s, d) for d in section_defs)]
+    siblings = {id(d) for d in section_defs}  # sections of the template: each is in its index
+    wrong = [s for s in ctx.doc.sections if any(id(d) in siblings and s.level != d.level for d in named(ctx, s.title))]
     return [child for section in wrong for child in section.children]
 
 
