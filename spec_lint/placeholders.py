@@ -75,7 +75,8 @@ class Placeholders:
         return found
 
     def _names(self, code: str) -> list[str]:
-        return [name for name in self.code_names if _code_name(name).search(code)]
+        # The pattern matches the name as written: most code holds none of the names at all.
+        return [name for name in self.code_names if name in code and _code_name(name).search(code)]
 
 
 def _without_fields(code: str) -> str:
