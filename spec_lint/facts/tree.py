@@ -87,8 +87,14 @@ def adopted(ctx: Context, section_defs: tuple[TemplateSection, ...]) -> list[Sec
     """The sub-sections of the template siblings written at another level: an H2 that is the
     template's H3 holds the H3 siblings after it, which the level rule's fix gives back."""
     siblings = {id(d) for d in section_defs}  # sections of the template: each is in its index
-    wrong = [s for s in ctx.doc.sections if any(id(d) in siblings and s.level != d.level for d in named(ctx, s.title))]
+    wrong = [s for s, ids in ctx.fact("wrong-levels", lambda: _wrong_levels(ctx)) if not ids.isdisjoint(siblings)]
     return [child for section in wrong for child in section.children]
+
+
+def _wrong_levels(ctx: Context) -> list[tuple[Section, set[int]]]:
+    """Each heading that stands for template sections of another level, with their ids."""
+    found = [(s, {id(d) for d in named(ctx, s.title) if d.level != s.level}) for s in ctx.doc.sections]
+    return [(section, ids) for section, ids in found if ids]
 
 
 def gaps(ctx: Context) -> Iterator[Gap]:
