@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from spec_lint import lint_text
 from spec_lint.facts.headings import HeadingIndex
 from spec_lint.facts.ids import Form
+from spec_lint.facts.tree import matches, standing_for
 from spec_lint.guidance import Guidance, Sought, find, fold, rough_fold
 from spec_lint.identity import identified
 from spec_lint.parser import parse
@@ -163,3 +164,18 @@ def test_the_facts_the_names_were_read_with_are_kept_for_the_checks() -> None:
     ctx = identified(parse(path.read_text(encoding="utf-8")), pack, path)
     assert ctx.component == "router" and "table-values" in ctx.facts
     assert replace(ctx, component="other").facts is ctx.facts
+
+
+OUTLINES = st.lists(st.tuples(st.integers(1, 4), st.sampled_from(
+    ["Overview", "1. Overview", "Quick Start", "Architecture", "Public API", "Observability", "Metrics", "Tracing",
+     "Other", "Configuration (if applicable)", "Related Documentation", "Installation"])), max_size=12)
+
+
+@PROPERTY
+@given(OUTLINES)
+def test_children_standing_for_a_section_are_those_matches_finds(outline: list[tuple[int, str]]) -> None:
+    text = "# Router - 1.0 Component Specification\n" + "".join(f"\n{'#' * level} {title}\n\ntext\n" for level, title in outline)
+    ctx = identified(parse(text), builtin(), VALID_SPEC)
+    for parent in [ctx.doc.root, *ctx.doc.sections]:
+        for section_def in ctx.pack.all_sections:
+            assert standing_for(ctx, parent, section_def) == matches(parent, section_def)

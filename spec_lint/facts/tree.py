@@ -47,7 +47,7 @@ def scopes(ctx: Context) -> Iterator[Scope]:
         parent, section_defs = pending.pop(0)
         yield parent, section_defs
         for section_def in section_defs:
-            found = matches(parent, section_def)
+            found = standing_for(ctx, parent, section_def)
             if found and section_def.children and not is_excused(ctx, section_def):
                 pending.append((found[0], section_def.children))
 
@@ -61,6 +61,12 @@ def template_path(ctx: Context, section_def: TemplateSection) -> tuple[str, ...]
 def matches(parent: Section, section_def: TemplateSection) -> list[Section]:
     """The children that are this section: its title at its level (other levels are SL105's)."""
     return [child for child in parent.children if child.level == section_def.level and section_def.named_by(child.title)]
+
+
+def standing_for(ctx: Context, parent: Section, section_def: TemplateSection) -> list[Section]:
+    """``matches``, looked up in the file's index of headings."""
+    children = {id(child) for child in parent.children}
+    return [s for s in headings_for(ctx, section_def) if s.level == section_def.level and id(s) in children]
 
 
 def is_required(ctx: Context, section_def: TemplateSection) -> bool:
@@ -105,7 +111,7 @@ def gaps(ctx: Context) -> Iterator[Gap]:
         held = adopted(ctx, section_defs)
         for index, section_def in enumerate(section_defs):
             if (
-                matches(parent, section_def)
+                standing_for(ctx, parent, section_def)
                 or not is_required(ctx, section_def)
                 or at_other_level(ctx, section_def)
                 or any(stands_for_at_level(child, section_def) for child in held)
@@ -118,7 +124,7 @@ def gaps(ctx: Context) -> Iterator[Gap]:
 def place(ctx: Context, gap: Gap) -> str:
     """Where the section goes: after the last earlier one that is, or must be, there."""
     parent, section_defs, index = gap
-    due = [s for s in section_defs[:index] if matches(parent, s) or is_required(ctx, s)]
+    due = [s for s in section_defs[:index] if standing_for(ctx, parent, s) or is_required(ctx, s)]
     if due:
         return f' (expected after "{due[-1].title}")'
     return f' (expected first under "{parent.title}")' if parent.title else " (expected first)"

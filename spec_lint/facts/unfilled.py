@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spec_lint.blocks import Block, CodeBlock, Paragraph, Table
 from spec_lint.facts.headings import is_known
 from spec_lint.facts.prose import cell_lines
-from spec_lint.facts.tree import matches, scopes
+from spec_lint.facts.tree import scopes, standing_for
 from spec_lint.guidance import Guidance, fold
 from spec_lint.model import Section
 from spec_lint.source import without_comments
@@ -25,7 +25,7 @@ def unfilled(ctx: Context, wanted: Sequence[Guidance]) -> Iterator[tuple[Section
     covered: set[int] = set()
     for parent, section_defs in scopes(ctx):
         for section_def in section_defs:
-            found = matches(parent, section_def)
+            found = standing_for(ctx, parent, section_def)
             if found and found[0].line not in covered and _blocks(found[0]) and _template_only(ctx, found[0], wanted):
                 covered.update(range(found[0].line, found[0].end_line + 1))
                 yield found[0], section_def
