@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,8 @@ class Context:
     placeholders: Placeholders
     # What several checks read of the document (unclosed fences, ...), worked out once per file.
     facts: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    # The placeholders of each prose text asked about: a cell is asked about by several checks.
+    prose_placeholders: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def fact(self, name: str, compute: Callable[[], Fact]) -> Fact:
         """The document fact ``name``: computed by the first check that asks, then kept."""
@@ -77,7 +80,14 @@ class Context:
         return title_of(self.doc, self.pack)
 
     def has_placeholder(self, text: str) -> bool:
-        return self.placeholders.found_in(text)
+        return bool(self.placeholders_in(text))
+
+    def placeholders_in(self, text: str) -> tuple[str, ...]:
+        """The placeholders in prose ``text`` (``Placeholders.in_prose``), found once a text."""
+        found = self.prose_placeholders.get(text)
+        if found is None:
+            found = self.prose_placeholders[text] = _in_prose(self.placeholders, text)
+        return found
 
     def section(self, path: tuple[str, ...]) -> Section | None:
         """The first section at ``path``: titles from the template's top level down, one level each."""
@@ -94,8 +104,26 @@ class Context:
         return found
 
     def table(self, name: str) -> tuple[TemplateTable, Table] | None:
-        """The pack table ``name`` and the first table of its section, when there is one."""
+        """The pack table ``name`` and the first table of its section, when there is one (found
+        once a file: most table rules ask for every table)."""
+        found = self.fact("tables", _tables)
+        if name not in found:
+            found[name] = self._table(name)
+        return found[name]
+
+    def _table(self, name: str) -> tuple[TemplateTable, Table] | None:
         table_def = self.pack.tables[name]
         section = self.section(table_def.section)
         tables = section.blocks_of(Table) if section else []
         return (table_def, tables[0]) if tables else None
+
+
+def _tables() -> dict[str, tuple[TemplateTable, Table] | None]:
+    return {}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _in_prose(placeholders: Placeholders, text: str) -> tuple[str, ...]:
+    """Placeholders in prose, also kept across files: the id's look at a file and its checks
+    see the same cells, and many files share cells ("Yes", "-")."""
+    return tuple(placeholders.in_prose(text))

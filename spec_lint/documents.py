@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from spec_lint.context import Context, placeholders_of
+from spec_lint.context import Context
 from spec_lint.detection import is_document_of, might_be
-from spec_lint.identity import component_id
+from spec_lint.identity import identified
 from spec_lint.levels import fitted
 from spec_lint.model import Document
 from spec_lint.pack import Pack
@@ -21,7 +21,7 @@ def context(text: str, path: Path, packs: Sequence[Pack]) -> tuple[Context, Pack
         return None
     pack, doc = detected
     fitted_pack = fitted(pack, doc)  # a pack that allows several section levels: the one this document uses
-    return Context(path, doc, fitted_pack, component_id(doc, fitted_pack, path), placeholders_of(fitted_pack)), pack
+    return identified(doc, fitted_pack, path), pack
 
 
 def detect(text: str, packs: Sequence[Pack]) -> tuple[Pack, Document] | None:

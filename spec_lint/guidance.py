@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 REPLACE = "replace it with what it asks for"
@@ -16,6 +16,9 @@ _STOPS = frozenset(".;!?)")
 _FINAL = ".;:!? "
 _PUNCTUATION = frozenset(string.punctuation)
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
+# What ``rough_fold`` drops or changes: the markup, every backslash, the curly quotes.
+_ROUGH = str.maketrans({**_QUOTES, **dict.fromkeys([*_MARKUP, "\\"])})
+_ROUGH_DOCUMENT = str.maketrans({**_QUOTES, **dict.fromkeys([*_MARKUP, "\\", ">"])})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,47 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
+def rough_fold(text: str) -> str:
+    """``fold``'s text without its indexes, quickly: every backslash dropped, not only those
+    that escape, so that a sentence without one that is in ``fold(text)`` is in this too."""
+    return " ".join(text.translate(_ROUGH).casefold().split())
+
+
+def present(text: str, wanted: Sequence[Guidance]) -> list[Guidance]:
+    """The guidance that a document's runs of lines may hold: that its rough fold holds, with
+    blockquote markers dropped too (the run of a quote's lines has none between its lines).
+    All of it when a sentence holds a backslash or a ``>``, which this drops."""
+    if any("\\" in g.folded or ">" in g.folded for g in wanted):
+        return list(wanted)
+    rough = " ".join(text.translate(_ROUGH_DOCUMENT).casefold().split())
+    return [g for g in wanted if g.folded in rough]
+
+
+@dataclass(frozen=True, slots=True)
+class Sought:
+    """Guidance to look for, longest first, with what lets most text be passed over unfolded."""
+
+    guidance: tuple[Guidance, ...]
+    shortest: int
+    sieve: tuple[str, ...] | None  # what ``rough_fold``'s text must hold (None: no sieve)
+
+    @classmethod
+    def of(cls, wanted: Iterable[Guidance]) -> Sought:
+        ordered = tuple(sorted(wanted, key=lambda g: -len(g.folded)))
+        sentences = [g.folded for g in ordered if g.folded]
+        # ``rough_fold`` drops every backslash: a sentence holding one could be missed.
+        sieve = None if any("\\" in sentence for sentence in sentences) else tuple(sentences)
+        return cls(ordered, min((len(g.folded) for g in ordered), default=0), sieve)
+
+    def may_be_in(self, texts: Sequence[str]) -> bool:
+        """Might the run hold some guidance? Folding may lengthen a character threefold ("ß" is
+        "ss"): a run shorter than that cannot hold the shortest one."""
+        if 3 * sum(map(len, texts)) + len(texts) < self.shortest:
+            return False
+        rough = rough_fold("\n".join(texts)) if self.sieve is not None else ""
+        return self.sieve is None or any(sentence in rough for sentence in self.sieve)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     index: int  # the line of the run
@@ -59,18 +103,16 @@ class Hit:
     guidance: Guidance
 
 
-def find(texts: Sequence[str], wanted: Sequence[Guidance]) -> Iterator[Hit]:
+def find(texts: Sequence[str], sought: Sought) -> Iterator[Hit]:
     """Guidance in a run of lines (a paragraph's sentences may wrap over them). Longer texts are
     looked for first, and a stretch of text is reported once: the Instructions line as a whole,
     not also each of its sentences."""
-    # Folding may lengthen a character threefold ("ß" is "ss"): a run shorter than that cannot
-    # hold the shortest guidance, and a table's many short cells are passed over unfolded.
-    if 3 * sum(map(len, texts)) + len(texts) < min((len(g.folded) for g in wanted), default=0):
+    if not sought.may_be_in(texts):
         return
     run = _Run.of(texts)
     edges = run.edges
     claimed = _Claims()
-    for guidance in sorted(wanted, key=lambda g: -len(g.folded)):
+    for guidance in sought.guidance:
         for at in _occurrences(run.joined, guidance.folded, edges):
             if claimed.claim(at, at + len(guidance.folded)):
                 index, offset = run.locate(at)

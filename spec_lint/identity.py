@@ -3,11 +3,12 @@ names use when most of them use another (a check that can tell, such as ``compon
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 from spec_lint.context import Context, placeholders_of
 from spec_lint.detection import has_title_suffix, title_of
@@ -39,10 +40,23 @@ class NamesId(Protocol):
 
 def component_id(doc: Document, pack: Pack, path: Path) -> str:
     """The id the names are judged against: the derived id, unless most names use another."""
+    return identified(doc, pack, path).component
+
+
+def identified(doc: Document, pack: Pack, path: Path) -> Context:
+    """What the checks see of a spec, with the id its names are judged against. The facts the
+    names were read with (the tables' values, ...) are kept for the checks: none depends on the id."""
     derived = derived_id(doc, pack, path).id
     ctx = Context(path, doc, pack, derived, placeholders_of(pack))
-    readers = (rule.check for rule in pack.rules if isinstance(rule.check, NamesId))
-    return next(filter(None, (reader.used_id(ctx) for reader in readers)), derived)
+    readers = (cast(NamesId, rule.check) for rule in pack.rules if _names_id(type(rule.check)))
+    used = next(filter(None, (reader.used_id(ctx) for reader in readers)), derived)
+    return ctx if used == derived else replace(ctx, component=used)
+
+
+@functools.cache
+def _names_id(kind: type) -> bool:
+    """Is a kind of check a ``NamesId``? Asked once a kind: ``isinstance`` of a protocol is slow."""
+    return issubclass(kind, NamesId)
 
 
 def derived_id(doc: Document, pack: Pack, path: Path) -> Derived:

@@ -13,7 +13,7 @@ from spec_lint.comments import comments_in
 from spec_lint.frontmatter import front_matter
 from spec_lint.inline import MD, inline_comments, is_comment, links, plain_text, table_cell
 from spec_lint.model import Document, Section
-from spec_lint.source import cell_column, cell_count
+from spec_lint.source import cell_columns, cell_count
 
 # The blocks after which a field's value is no longer a list below it. A comment on its own line
 # is not one: it is no content (a suppression directive stands between a value's list items).
@@ -138,14 +138,15 @@ class _Builder:
     def read_table(self, tokens: Sequence[Token], index: int) -> int:
         rows: list[Row] = []
         cells: list[Cell] = []
+        columns: list[int] = []
         line = 1
         while tokens[index].type != "table_close":
             token = tokens[index]
             if token.type == "tr_open":
                 cells, line = [], (token.map[0] + 1 if token.map else line)
+                columns = cell_columns(self.document.lines[line - 1])
             elif token.type == "inline":
-                column = cell_column(self.document.lines[line - 1], len(cells))
-                cells.append(table_cell(token, column))
+                cells.append(table_cell(token, columns[min(len(cells), len(columns) - 1)]))
                 self.add_links_and_comments(token)
             elif token.type == "tr_close":
                 rows.append(Row(line, tuple(cells), cell_count(self.document.lines[line - 1])))

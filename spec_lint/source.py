@@ -100,31 +100,41 @@ def looks_like_row(text: str) -> bool:
 def cell_count(line: str) -> int:
     """How many cells a table row's source line holds, split as markdown-it and GitHub split it:
     at each unescaped pipe, also inside inline code; the outer pipes are optional."""
-    cells = _PIPE.split(line[_quote_end(line) :].strip())
-    return len(cells) - (cells[0] == "") - (len(cells) > 1 and cells[-1] == "")
+    text = line[_quote_end(line) :].strip()
+    ends = pipe_ends(text, 0)
+    first_empty = ends[0] == 1 if ends else text == ""
+    return len(ends) + 1 - first_empty - (bool(ends) and ends[-1] == len(text))
 
 
-def cell_column(line: str, index: int) -> int:
-    """The 1-based column where cell ``index`` of a table row starts.
-
-    A cell the row lacks (markdown pads short rows) is placed at the row's end.
-    """
-    bounds, end = _cell_bounds(line)
-    if index >= len(bounds) or bounds[index] >= end:
-        return max(end, 1)
-    skipped = _SPACE.match(line, bounds[index])
-    at = skipped.end() if skipped and not line.startswith("|", skipped.end()) else bounds[index]
-    return at + 1
-
-
-@functools.lru_cache(maxsize=64)
-def _cell_bounds(line: str) -> tuple[tuple[int, ...], int]:
-    """Where each cell of a row starts, and where the row's text ends: found once a row, not
-    once a cell (a row of many cells would be read again for each)."""
+def cell_columns(line: str) -> list[int]:
+    """The 1-based column where each cell of a table row starts, the row read once; last, where
+    a cell the row lacks (markdown pads short rows) is placed: the row's end."""
     start = _quote_end(line)
     if line[start:].lstrip().startswith("|"):
         start = line.index("|", start) + 1
-    return (start, *(m.end() for m in _PIPE.finditer(line, start))), len(line.rstrip())
+    end = len(line.rstrip())
+    return [_column_at(line, bound, end) for bound in (start, *pipe_ends(line, start))] + [max(end, 1)]
+
+
+def pipe_ends(line: str, start: int) -> list[int]:
+    """Where each pipe from ``start`` on that is not escaped ends: split at every pipe, which is
+    quicker than a regex that looks behind at every character."""
+    ends: list[int] = []
+    at = start
+    for part in line[start:].split("|")[:-1]:
+        at += len(part) + 1
+        if line[at - 2 : at - 1] != "\\":
+            ends.append(at)
+    return ends
+
+
+def _column_at(line: str, bound: int, end: int) -> int:
+    """The column of the cell that starts at ``bound``: its first character not a space."""
+    if bound >= end:
+        return max(end, 1)
+    skipped = _SPACE.match(line, bound)
+    at = skipped.end() if skipped and not line.startswith("|", skipped.end()) else bound
+    return at + 1
 
 
 def _quote_end(line: str) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spec_lint.titles import title_matches
+from spec_lint.titles import normalize_title, qualifies, title_forms
 
 if TYPE_CHECKING:
     from spec_lint.model import Section
@@ -29,10 +29,16 @@ class TemplateSection:
     min_children: int = 0
     aliases: tuple[str, ...] = ()
     qualified: bool = False  # may a qualifier follow its name ("Proposal, as pseudo-code")?
+    # Its title and aliases as compared (``normalize_title``): folded once, not at each heading.
+    names: tuple[str, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", tuple(normalize_title(n) for n in (self.title, *self.aliases)))
 
     def named_by(self, heading: str) -> bool:
-        """Does a heading's text name this section, by its title or an alias?"""
-        return any(title_matches(heading, name, self.qualified) for name in (self.title, *self.aliases))
+        """Does a heading's text name this section, by its title or an alias (``title_matches``)?"""
+        forms = title_forms(heading)
+        return any(name in forms for name in self.names) or (self.qualified and qualifies(forms, self.names))
 
 
 def stands_for(section: Section, section_def: TemplateSection) -> bool:

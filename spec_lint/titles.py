@@ -53,21 +53,26 @@ def bare_title(heading: str) -> str:
     return normalize_title(_undecorated(numbered) if numbered != text else text)
 
 
+# Keyed on the heading alone, it holds every heading of a file (a long one has thousands), where
+# a cache of (heading, title) pairs stops holding past about a hundred headings.
+@functools.lru_cache(maxsize=1 << 15)
 def title_forms(heading: str) -> tuple[str, ...]:
     """What a heading may stand for: as written, without a trailing hint, and bare."""
     return (normalize_title(heading), normalize_title(strip_hint(heading)), bare_title(heading),
             bare_title(strip_hint(heading)))
 
 
-@functools.lru_cache(maxsize=4096)
 def title_matches(heading: str, title: str, qualified: bool = False) -> bool:
     """Does a heading stand for a template title? Hints in parentheses are optional, and so are
     a section number and decoration; with ``qualified``, a qualifier may follow the title."""
-    wanted = normalize_title(title)
     forms = title_forms(heading)
-    if wanted in forms:
-        return True
-    return qualified and any(f.startswith(wanted) and _QUALIFIER.match(f[len(wanted):]) for f in forms)
+    wanted = normalize_title(title)
+    return wanted in forms or (qualified and qualifies(forms, (wanted,)))
+
+
+def qualifies(forms: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Is one of a heading's ``forms`` one of the (normalized) ``names`` with a qualifier after it?"""
+    return any(f.startswith(name) and _QUALIFIER.match(f[len(name) :]) for f in forms for name in names)
 
 
 def normalize_column(name: str) -> str:

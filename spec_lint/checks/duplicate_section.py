@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
-from spec_lint.facts.tree import matches, scopes
+from spec_lint.facts.tree import scopes, standing_for
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ class DuplicateSection:
     def check(self, ctx: Context) -> Iterator[Violation]:
         for parent, section_defs in scopes(ctx):
             for section_def in section_defs:
-                found = matches(parent, section_def)
+                found = standing_for(ctx, parent, section_def)
                 for other in found[1:]:
                     yield Violation(
                         f'duplicate section "{other.title}" (expected once; first on line {found[0].line})',

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.checks.missing_table import table_or_stand_in
-from spec_lint.facts.tree import is_excused, matches, scopes
+from spec_lint.facts.tree import is_excused, scopes, standing_for
 from spec_lint.findings import Violation
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class EmptySection:
     def check(self, ctx: Context) -> Iterator[Violation]:
         for parent, section_defs in scopes(ctx):
             for section_def in section_defs:
-                found = matches(parent, section_def)
+                found = standing_for(ctx, parent, section_def)
                 if (
                     found
                     and not found[0].has_content

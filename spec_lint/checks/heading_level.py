@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
+from spec_lint.facts.headings import named
 from spec_lint.findings import Fix, Violation
 from spec_lint.fixing.headings import relevelled
 from spec_lint.model import Section
-from spec_lint.template import TemplateSection, stands_for, stands_for_at_level
+from spec_lint.template import TemplateSection, stands_for_at_level
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -30,7 +31,7 @@ class HeadingLevel:
         parents = {id(child): section for section in ctx.doc.sections for child in section.children}
         moved: dict[int, int] = {}  # a reported section's id: the levels its fix moves it by
         for section in ctx.doc.sections:
-            same = [s for s in section_defs if stands_for(section, s)]
+            same = named(ctx, section.title)
             if not same or any(s.level == section.level for s in same):
                 continue
             parent = parents.get(id(section))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
 from spec_lint.facts.fences import holds_unclosed
-from spec_lint.facts.tree import Gap, gaps, is_excused, matches, misspelt, place, scopes, template_path
+from spec_lint.facts.tree import Gap, gaps, is_excused, misspelt, place, scopes, standing_for, template_path
 from spec_lint.findings import Fix, Violation
 from spec_lint.fixing.headings import rename
 from spec_lint.fixing.stubs import insertion
@@ -54,7 +54,7 @@ class MissingSection:
             yield self._missing(ctx, gap)
         for parent, section_defs in scopes(ctx):
             for section_def in section_defs:
-                found = matches(parent, section_def)
+                found = standing_for(ctx, parent, section_def)
                 if (
                     found
                     and len(found[0].children) < section_def.min_children

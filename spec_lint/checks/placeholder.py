@@ -32,7 +32,7 @@ class Placeholder:
     def check(self, ctx: Context) -> Iterator[Violation]:
         found: dict[int, list[str]] = {}
         for text_line in prose_lines(ctx):
-            found.setdefault(text_line.line, []).extend(ctx.placeholders.in_prose(text_line.text))
+            found.setdefault(text_line.line, []).extend(ctx.placeholders_in(text_line.text))
         for paragraph in ctx.doc.blocks_of(Paragraph):
             if paragraph.in_list and len(paragraph.lines) == 1:
                 found.setdefault(paragraph.line, []).extend(ctx.placeholders.in_item(paragraph.text))

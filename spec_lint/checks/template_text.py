@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -12,7 +12,7 @@ from spec_lint.checks import register
 from spec_lint.facts.prose import cell_lines, code_lines
 from spec_lint.facts.unfilled import unfilled
 from spec_lint.findings import Violation
-from spec_lint.guidance import Guidance, find, fold
+from spec_lint.guidance import Guidance, Sought, find, fold, present
 from spec_lint.source import without_comments
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spec_lint.model import Section
     from spec_lint.template import TemplateSection
 
-Finder = Callable[[str], list[str]]
+Finder = Callable[[str], Sequence[str]]
 
 
 @register("template-text")
@@ -52,8 +52,9 @@ class TemplateText:
             yield Violation(_unfilled(section, section_def), section.line)
         covered = {line for section, _ in left for line in range(section.line, section.end_line + 1)}
         seen: set[tuple[int, int]] = set()
-        for run, finder in _runs(ctx):
-            for where, guidance in _hits(ctx, run, finder, wanted):
+        sought = Sought.of(present("\n".join(ctx.doc.lines), wanted))
+        for run, finder in _runs(ctx) if sought.guidance else ():
+            for where, guidance in _hits(ctx, run, finder, sought):
                 if where not in seen and where[0] not in covered:
                     seen.add(where)
                     message = f'template guidance left in: "{guidance.text}" ({guidance.hint})'
@@ -67,7 +68,7 @@ def _unfilled(section: Section, section_def: TemplateSection) -> str:
 
 
 def _hits(
-    ctx: Context, run: tuple[TextLine, ...], finder: Finder, wanted: list[Guidance]
+    ctx: Context, run: tuple[TextLine, ...], finder: Finder, sought: Sought
 ) -> Iterator[tuple[tuple[int, int], Guidance]]:
     """Where guidance that is not part of a placeholder starts in a run, as (line, column)."""
     # What a line holds is found once for all its hits: a sentence may be repeated a thousand times.
@@ -75,7 +76,7 @@ def _hits(
     bases: dict[int, int] = {}
     # A comment's text is not shown, and its guidance may stay (blanked, so that columns stay).
     shown = without_comments("\n".join(t.text for t in run)).split("\n")
-    for hit in find(shown, wanted):
+    for hit in find(shown, sought):
         text_line = run[hit.index]
         if hit.index not in placeholders:
             placeholders[hit.index] = [fold(p)[0] for p in finder(text_line.text)]
@@ -87,7 +88,7 @@ def _hits(
 
 def _runs(ctx: Context) -> Iterator[tuple[tuple[TextLine, ...], Finder]]:
     """Paragraphs, whose sentences may wrap; table cells and code lines one at a time."""
-    prose = ctx.placeholders.in_prose
+    prose = ctx.placeholders_in
     for section in ctx.doc.root.walk():
         for block in section.blocks:
             if isinstance(block, Paragraph):

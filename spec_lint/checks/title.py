@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spec_lint.checks import register
+from spec_lint.facts.headings import is_known
 from spec_lint.findings import Violation
-from spec_lint.template import stands_for
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -30,9 +30,8 @@ class Title:
             return
         if not ctx.has_placeholder(title.title) and not re.fullmatch(document.title_pattern, title.title.strip()):
             yield Violation(f'title "{title.title}" is not of the form "{document.title_example}"', title.line)
-        known = ctx.pack.all_sections
         h1s = [s for s in ctx.doc.sections if s.level == 1 and s is not title
-               and not any(stands_for(s, section_def) for section_def in known)]
+               and not is_known(ctx, s)]
         for extra in h1s if document.section_level > 1 else ():
             yield Violation(
                 f'second H1 "{extra.title}" (expected one H1, the title on line {title.line}; '

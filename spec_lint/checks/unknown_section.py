@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from spec_lint.checks import register
+from spec_lint.facts.headings import is_known
 from spec_lint.facts.tree import likeness, misspellings
 from spec_lint.findings import Violation
 from spec_lint.fixing.headings import rename
-from spec_lint.template import stands_for
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
@@ -45,7 +45,7 @@ class UnknownSection:
                 continue
             if ctx.has_placeholder(section.title) or section.line in typos:
                 continue
-            if not any(stands_for(section, s) for s in section_defs):
+            if not is_known(ctx, section):
                 yield self._unknown(ctx, section, [s.title for s in section_defs])
 
     def _unknown(self, ctx: Context, section: Section, known: list[str]) -> Violation:

@@ -36,7 +36,11 @@ def none_markers(ctx: Context) -> list[str]:
 
 def is_none(ctx: Context, text: str) -> bool:
     """Does ``text`` say there is no value: a marker of the pack's ``none_markers`` (any case)?"""
-    return text.strip().casefold() in {mark.strip().casefold() for mark in ctx.pack.strings("none_markers")}
+    return text.strip().casefold() in ctx.fact("none-markers", lambda: _folded_markers(ctx))
+
+
+def _folded_markers(ctx: Context) -> frozenset[str]:
+    return frozenset(mark.strip().casefold() for mark in ctx.pack.strings("none_markers"))
 
 
 def is_checkable(ctx: Context, cell: Cell) -> bool:
@@ -79,7 +83,18 @@ def column_values(ctx: Context, table: str, column: str) -> Iterator[Value]:
 
 def table_values(ctx: Context, table: Table, column: str) -> Iterator[Value]:
     """The cells of ``column`` to check: not "none" on purpose, no placeholder, not in a ragged
-    row (``table-syntax`` reports it)."""
+    row (``table-syntax`` reports it). Found once a file: several checks read the same column."""
+    found = ctx.fact("table-values", _by_table_column)
+    if (id(table), column) not in found:
+        found[id(table), column] = list(_checkable(ctx, table, column))
+    return iter(found[id(table), column])
+
+
+def _by_table_column() -> dict[tuple[int, str], list[Value]]:
+    return {}
+
+
+def _checkable(ctx: Context, table: Table, column: str) -> Iterator[Value]:
     index = table.column(column)
     for row in table.sound_rows if index is not None else ():
         cell = row.get(index)

@@ -21,6 +21,7 @@ _STAND_IN = "qzxidxzq"
 # Longer ids are not looked for: an id is a few words, and a hostile cell must not cost more.
 _LONGEST = 64
 _ID_WORDS = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
+_SEPARATOR = re.compile(r"[-_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +34,13 @@ class Form:
     def ids(self, name: str) -> set[str]:
         """Each id ``name`` may be built from, in snake case ("global-planner" as "global_planner")."""
         start = self.before.match(name)
-        if start is None:
+        words = _ID_WORDS.match(name, start.end(), start.end() + _LONGEST) if start else None
+        if start is None or words is None:
             return set()
-        found = set()
-        for end in range(start.end() + 1, min(len(name), start.end() + _LONGEST) + 1):
-            word = name[start.end() : end]
-            ends_word = end == len(name) or not name[end].isalnum()
-            if ends_word and _ID_WORDS.fullmatch(word) and self.after.match(name, end):
-                found.add(word.casefold().replace("-", "_"))
-        return found
+        # An id ends where its words do, or at a separator between two of them.
+        ends = [*(m.start() for m in _SEPARATOR.finditer(name, start.end(), words.end())), words.end()]
+        return {name[start.end() : end].casefold().replace("-", "_") for end in ends
+                if (end == len(name) or not name[end].isalnum()) and self.after.match(name, end)}
 
 
 def form_of(pattern: str, pack: Pack) -> Form | None:

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spec_lint.facts.fences import swallowed_titles
+from spec_lint.facts.headings import headings_for, is_known, named
 from spec_lint.model import Section
-from spec_lint.template import section_chains, stands_for, stands_for_at_level
+from spec_lint.template import section_chains, stands_for_at_level
 from spec_lint.titles import bare_title, normalize_title, strip_hint, title_matches
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def scopes(ctx: Context) -> Iterator[Scope]:
         parent, section_defs = pending.pop(0)
         yield parent, section_defs
         for section_def in section_defs:
-            found = matches(parent, section_def)
+            found = standing_for(ctx, parent, section_def)
             if found and section_def.children and not is_excused(ctx, section_def):
                 pending.append((found[0], section_def.children))
 
@@ -59,7 +60,13 @@ def template_path(ctx: Context, section_def: TemplateSection) -> tuple[str, ...]
 
 def matches(parent: Section, section_def: TemplateSection) -> list[Section]:
     """The children that are this section: its title at its level (other levels are SL105's)."""
-    return [child for child in parent.children if stands_for_at_level(child, section_def)]
+    return [child for child in parent.children if child.level == section_def.level and section_def.named_by(child.title)]
+
+
+def standing_for(ctx: Context, parent: Section, section_def: TemplateSection) -> list[Section]:
+    """``matches``, looked up in the file's index of headings."""
+    children = {id(child) for child in parent.children}
+    return [s for s in headings_for(ctx, section_def) if s.level == section_def.level and id(s) in children]
 
 
 def is_required(ctx: Context, section_def: TemplateSection) -> bool:
@@ -79,14 +86,21 @@ def is_excused(ctx: Context, section_def: TemplateSection) -> bool:
 
 def at_other_level(ctx: Context, section_def: TemplateSection) -> bool:
     """Is the section there at a wrong level? Then the level rule reports it, not this one."""
-    return any(s.level != section_def.level and stands_for(s, section_def) for s in ctx.doc.sections)
+    return any(s.level != section_def.level for s in headings_for(ctx, section_def))
 
 
 def adopted(ctx: Context, section_defs: tuple[TemplateSection, ...]) -> list[Section]:
     """The sub-sections of the template siblings written at another level: an H2 that is the
     template's H3 holds the H3 siblings after it, which the level rule's fix gives back."""
-    wrong = [s for s in ctx.doc.sections if any(s.level != d.level and stands_for(s, d) for d in section_defs)]
+    siblings = {id(d) for d in section_defs}  # sections of the template: each is in its index
+    wrong = [s for s, ids in ctx.fact("wrong-levels", lambda: _wrong_levels(ctx)) if not ids.isdisjoint(siblings)]
     return [child for section in wrong for child in section.children]
+
+
+def _wrong_levels(ctx: Context) -> list[tuple[Section, set[int]]]:
+    """Each heading that stands for template sections of another level, with their ids."""
+    found = [(s, {id(d) for d in named(ctx, s.title) if d.level != s.level}) for s in ctx.doc.sections]
+    return [(section, ids) for section, ids in found if ids]
 
 
 def gaps(ctx: Context) -> Iterator[Gap]:
@@ -97,7 +111,7 @@ def gaps(ctx: Context) -> Iterator[Gap]:
         held = adopted(ctx, section_defs)
         for index, section_def in enumerate(section_defs):
             if (
-                matches(parent, section_def)
+                standing_for(ctx, parent, section_def)
                 or not is_required(ctx, section_def)
                 or at_other_level(ctx, section_def)
                 or any(stands_for_at_level(child, section_def) for child in held)
@@ -110,7 +124,7 @@ def gaps(ctx: Context) -> Iterator[Gap]:
 def place(ctx: Context, gap: Gap) -> str:
     """Where the section goes: after the last earlier one that is, or must be, there."""
     parent, section_defs, index = gap
-    due = [s for s in section_defs[:index] if matches(parent, s) or is_required(ctx, s)]
+    due = [s for s in section_defs[:index] if standing_for(ctx, parent, s) or is_required(ctx, s)]
     if due:
         return f' (expected after "{due[-1].title}")'
     return f' (expected first under "{parent.title}")' if parent.title else " (expected first)"
@@ -133,8 +147,7 @@ def misspelt(ctx: Context, gap: Gap, similarity: float) -> Section | None:
 
 
 def _is_unknown(ctx: Context, section: Section) -> bool:
-    known = ctx.pack.all_sections
-    return not ctx.has_placeholder(section.title) and not any(stands_for(section, s) for s in known)
+    return not ctx.has_placeholder(section.title) and not is_known(ctx, section)
 
 
 def misspellings(ctx: Context, similarity: float) -> set[int]:

@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spec_lint.blocks import Block, CodeBlock, Paragraph, Table
+from spec_lint.facts.headings import is_known
 from spec_lint.facts.prose import cell_lines
-from spec_lint.facts.tree import matches, scopes
+from spec_lint.facts.tree import scopes, standing_for
 from spec_lint.guidance import Guidance, fold
 from spec_lint.model import Section
 from spec_lint.source import without_comments
@@ -24,7 +25,7 @@ def unfilled(ctx: Context, wanted: Sequence[Guidance]) -> Iterator[tuple[Section
     covered: set[int] = set()
     for parent, section_defs in scopes(ctx):
         for section_def in section_defs:
-            found = matches(parent, section_def)
+            found = standing_for(ctx, parent, section_def)
             if found and found[0].line not in covered and _blocks(found[0]) and _template_only(ctx, found[0], wanted):
                 covered.update(range(found[0].line, found[0].end_line + 1))
                 yield found[0], section_def
@@ -35,9 +36,8 @@ def _blocks(section: Section) -> list[Block]:
 
 
 def _template_only(ctx: Context, section: Section, wanted: Sequence[Guidance]) -> bool:
-    known = ctx.pack.all_sections
     headings = section.walk()[1:]
-    if any(not ctx.has_placeholder(s.title) and not any(d.named_by(s.title) for d in known) for s in headings):
+    if any(not ctx.has_placeholder(s.title) and not is_known(ctx, s) for s in headings):
         return False
     return all(_is_template_text(ctx, block, wanted) for block in _blocks(section))
 
@@ -57,7 +57,7 @@ def _is_template_text(ctx: Context, block: Block, wanted: Sequence[Guidance]) ->
 def _rest(ctx: Context, text: str, wanted: Sequence[Guidance]) -> str:
     """The letters and digits of ``text`` that are neither guidance nor a placeholder."""
     shown = without_comments(text)
-    found = [*ctx.placeholders.in_prose(shown), *ctx.placeholders.in_item(shown)]
+    found = [*ctx.placeholders_in(shown), *ctx.placeholders.in_item(shown)]
     rest = fold(shown)[0]
     for part in sorted([*(g.folded for g in wanted), *(fold(p)[0] for p in found)], key=len, reverse=True):
         rest = rest.replace(part, " ") if part else rest
