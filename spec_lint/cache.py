@@ -49,7 +49,7 @@ class Cache:
         digest = digest_of(content)
         try:
             with open(self._entry(path, digest), "rb") as file:
-                key, links, data = marshal.load(file)
+                key, links, data = marshal.loads(file.read())  # load(file) reads in many small calls
             if key != self._key(path, digest) or links != _stamps([linked for linked, _ in links]):
                 return None
             linted = self._codec.decode(data)

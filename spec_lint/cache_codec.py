@@ -39,6 +39,8 @@ class Codec:
         self._refs = {value: index for index, value in enumerate(self.shared)}
         self._modules = frozenset(modules)
         self._classes: dict[str, type] = {_name(cls): cls for cls in _OWN}
+        self._enums = {name: cls for name, cls in self._classes.items() if issubclass(cls, enum.Enum)}
+        self._dataclasses = {name: cls for name, cls in self._classes.items() if name not in self._enums}
 
     def encode(self, value: Any) -> Any:
         kind = type(value)
@@ -69,7 +71,10 @@ class Codec:
             return (b"e", _name(cls), value.value)
         if not dataclasses.is_dataclass(value) or not all(f.init for f in dataclasses.fields(value)):
             raise CodecError(f"cannot write a {cls.__qualname__}")
-        return (b"c", _name(cls), *(self.encode(getattr(value, f.name)) for f in dataclasses.fields(value)))
+        values = [getattr(value, f.name) for f in dataclasses.fields(value)]
+        if all(_flat(item) for item in values):  # read back as they are: no walk
+            return (b"C", _name(cls), *values)
+        return (b"c", _name(cls), *map(self.encode, values))
 
     def _check(self, cls: type) -> None:
         if self._classes.get(_name(cls)) is not cls and self._resolve(_name(cls)) is not cls:
@@ -93,18 +98,30 @@ class Codec:
 
     def _untagged(self, data: tuple[Any, ...]) -> Any:
         tag = data[0]
+        if tag == b"C":
+            return (self._dataclasses.get(data[1]) or self._class(data[1]))(*data[2:])
+        if tag == b"c":
+            return (self._dataclasses.get(data[1]) or self._class(data[1]))(*map(self.decode, data[2:]))
         if tag == b"r":
             return self.shared[data[1]]
         if tag == b"p":
             return Path(data[1])
         if tag == b"b":
             return data[1]
-        cls = self._classes.get(data[1]) or self._resolve(data[1])
-        if tag == b"e" and cls is not None and issubclass(cls, enum.Enum):
-            return cls(data[2])
-        if tag == b"c" and cls is not None and dataclasses.is_dataclass(cls):
-            return cls(*map(self.decode, data[2:]))
+        if tag == b"e":
+            return self._class(data[1], enum.Enum)(data[2])
         raise CodecError(f"unexpected {data[:2]!r} in a cache entry")
+
+    def _class(self, name: object, kind: type | None = None) -> Any:
+        """The dataclass (or enum, ``kind``) of that name that this codec may rebuild."""
+        known = self._enums if kind else self._dataclasses
+        found = known.get(name) if isinstance(name, str) else None
+        if found is None:
+            found = self._resolve(name)
+            if found is None or (issubclass(found, enum.Enum) if kind else dataclasses.is_dataclass(found)) is False:
+                raise CodecError(f"unexpected {name!r} in a cache entry")
+            known[str(name)] = found
+        return found
 
     def _resolve(self, name: object) -> type | None:
         """A class of a project check's module, by name, when that module is loaded (none is imported)."""
@@ -115,6 +132,11 @@ class Codec:
             self._classes[str(name)] = found
             return found
         return None
+
+
+def _flat(value: object) -> bool:
+    kind = type(value)
+    return kind in _PLAIN or (kind is tuple and all(type(item) in _PLAIN for item in value))  # type: ignore[attr-defined]
 
 
 def check_modules(packs: Iterable[Any]) -> set[str]:
