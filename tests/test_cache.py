@@ -201,3 +201,12 @@ def test_a_fixed_file_is_reported_as_it_is_after_the_fix(tmp_path: Path, monkeyp
     assert fixed != before
     assert cli_runner().invoke(main, ["-q", "a.md"]).stdout == fixed == cli_runner().invoke(
         main, ["-q", "--no-cache", "a.md"]).stdout
+
+
+def test_suppressions_and_their_findings_are_the_same_from_the_cache(tmp_path: Path) -> None:
+    spec = tmp_path / "a.md"
+    spec.write_text(ROUTER.replace("## Overview", "<!-- spec-lint-disable-next-line SL102 -- moved -->\n"
+                                   "<!-- spec-lint-disable-next-line SL999 -->\n## Overview", 1), encoding="utf-8")
+    cold, warm = run([spec], tmp_path / "cache"), run([spec], tmp_path / "cache")
+    assert warm == cold and "SL002" in {f.code for f in cold.findings}
+    assert [f.anchor for f in warm.findings] == [f.anchor for f in cold.findings]

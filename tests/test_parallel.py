@@ -6,6 +6,7 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
@@ -95,3 +96,12 @@ def test_a_worker_that_dies_or_raises_is_one_line_and_exit_2(tmp_path: Path, mon
 def test_jobs_must_be_a_positive_number() -> None:
     result = cli_runner().invoke(main, ["-j", "0", str(ROOT / "examples")])
     assert result.exit_code == 2 and "0 is not in the range x>=1" in result.stderr
+
+
+def test_what_a_worker_sends_back_is_plain_data_without_the_document(tmp_path: Path) -> None:
+    from spec_lint.per_file import lint_file
+
+    linted = lint_file(ROOT / "examples" / "router.md", [builtin()])
+    data = pickle.dumps(linted)
+    assert pickle.loads(data) == linted and linted.facts is not None
+    assert b"Document" not in data and b"Pack" not in data
