@@ -14,7 +14,6 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -123,6 +122,8 @@ def _prepare(folder: Path) -> None:
 def _write(path: Path, data: bytes) -> None:
     """Write by a rename, so that a reader sees a whole entry or none. Not flushed to disk: after
     a crash an entry may be empty, and an entry that cannot be read is a miss."""
+    import tempfile  # here: a warm run writes nothing, and a run that starts fast matters (pre-commit)
+
     handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
