@@ -1,80 +1,56 @@
-"""The engine: each file goes through reading, detection, parsing, identity, checks and selection."""
+"""The engine: each file alone (reading, detection, parsing, identity, checks), then the project
+phase (the files against each other), then selection (suppressions, configuration) of each file."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spec_lint.anchors import anchored
-from spec_lint.context import Context
-from spec_lint.crossfile import Collected, collect, file_rules
-from spec_lint.detection import might_be, passed_over
-from spec_lint.directives import Known
+from spec_lint.crossfile import Collected
 from spec_lint.documents import context, detect
-from spec_lint.engine_rules import (
-    ENGINE_RULES,
-    INTERNAL_ERROR,
-    TOO_LARGE,
-    UNREADABLE,
-    UNUSED_SUPPRESSION,
-    EngineRule,
-    engine_finding,
-    finding_of,
-    internal_error,
-)
-from spec_lint.findings import Finding, Report, Suppressed, Violation
-from spec_lint.pack import Pack, Rule
+from spec_lint.engine_rules import ENGINE_RULES, UNUSED_SUPPRESSION, finding_of
+from spec_lint.findings import Finding, Report
+from spec_lint.linted import FileResult, Linted
+from spec_lint.model import Document
+from spec_lint.pack import Pack
+from spec_lint.parallel import lint_files
+from spec_lint.per_file import known_rules, lint_file, lint_text_alone, run_rules
 from spec_lint.project import key_of
 from spec_lint.project_phase import project_findings, spec_name
-from spec_lint.reading import Head, TooLargeError, UnreadableError, read_head, text_of
+from spec_lint.reading import TooLargeError, UnreadableError, read
 from spec_lint.settings import DEFAULT_SETTINGS, Settings
-from spec_lint.suppressions import Comments, comments_of, suppress
+from spec_lint.suppressions import suppress
+
+if TYPE_CHECKING:
+    from spec_lint.cache import Cache
 
 __all__ = ["ENGINE_RULES", "FileResult", "Linted", "context", "detect", "known_rules", "lint_file", "lint_paths",
            "lint_text", "run_rules"]
 
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    findings: tuple[Finding, ...] = ()
-    skipped: str = ""
-    suppressed: tuple[Suppressed, ...] = ()
-
-    @property
-    def errors(self) -> tuple[str, ...]:
-        """One line for each internal error: the file was not fully checked, and the run exits 2."""
-        return tuple(f"{f.path}: {f.message}" for f in self.findings if f.code == INTERNAL_ERROR.code)
-
-
-@dataclass(frozen=True, slots=True)
-class Linted:
-    """A file after the per-file phase: its findings before selection, what selection needs of
-    it (its suppression comments, and what anchors a finding), and its project facts.
-    ``result`` alone when it is no spec or could not be read."""
-
-    result: FileResult
-    findings: tuple[Finding, ...] = ()
-    comments: Comments | None = None
-    known: Known | None = None
-    collected: Collected | None = None
-    anchor: Callable[[Iterable[Finding]], tuple[Finding, ...]] = tuple
+Reread = Callable[[], Document | None]
 
 
 def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS,
-               texts: Mapping[Path, str] | None = None) -> Report:
+               texts: Mapping[Path, str] | None = None, jobs: int = 1, cache: Cache | None = None) -> Report:
     """Lint each file with the first of ``packs`` whose document type it is; findings sorted.
-    ``texts`` gives the text of a file instead of reading it.
+    ``texts`` gives the text of a file instead of reading it; ``jobs`` worker processes run the
+    per-file phase (small inputs stay in this one), whose results ``cache`` keeps and gives back.
 
-    The one orchestration function: a cache or parallel jobs wrap the per-file calls here. The
-    phases: each file alone, then the project (the files against each other and the project's
-    other specs), then selection (suppression comments and the configuration) of each file.
+    The one orchestration function. The phases: each file alone, then the project (the files
+    against each other and the project's other specs), then selection (suppression comments and
+    the configuration) of each file; the last two always run, on what the first gave.
     """
     given = texts or {}
-    linted = [(path, lint_file(path, packs, settings, given.get(path))) for path in files]
-    across = project_findings([(path, item.collected) for path, item in linted if item.collected], packs, settings)
-    results = [(path, _selected(path, item, across.get(key_of(path), []), settings)) for path, item in linted]
+    linted = _per_file(files, packs, settings, given, jobs, cache)
+    named = [(path, _collected(path, item, packs, settings)) for path, item in zip(files, linted, strict=True)]
+    across = project_findings([(path, spec) for path, spec in named if spec], packs, settings)
+    results = [(path, _selected(path, item, across.get(key_of(path), []), settings,
+                                functools.partial(_reread, path, packs, settings, given.get(path))))
+               for path, item in zip(files, linted, strict=True)]
     findings = [f for _, result in results for f in result.findings]
     return Report(
         findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
@@ -85,93 +61,58 @@ def lint_paths(files: Sequence[Path], packs: Sequence[Pack], settings: Settings 
     )
 
 
-def lint_file(path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS,
-              text: str | None = None) -> Linted:
-    """Read (unless ``text`` is given) and lint one file alone; one finding when it cannot be read
-    as text or is too large (and, as far as its head tells, may be a document)."""
-    if text is None:
-        try:
-            head = read_head(path, settings.max_file_size)
-        except UnreadableError as error:  # no content to look at: whether it is a document cannot be told
-            return Linted(_engine_result(path, UNREADABLE, str(error), settings))
-        try:
-            text = text_of(head)
-        except (UnreadableError, TooLargeError) as error:
-            return Linted(_unfit(path, head, packs, error, settings))
-    try:
-        return _lint_text(text, path, packs, settings)
-    except Exception as error:  # noqa: BLE001 - a bug outside the rules must not stop the run either
-        return Linted(_engine_result(path, INTERNAL_ERROR, f"internal error in the engine: {error!r} (please report it)",
-                                     settings))
+def _per_file(files: Sequence[Path], packs: Sequence[Pack], settings: Settings, given: Mapping[Path, str],
+              jobs: int, cache: Cache | None) -> list[Linted]:
+    """The per-file phase of each file, in order: from the cache when it has the file as it is."""
+    kept = [cache.get(path) if cache is not None and path not in given else None for path in files]
+    missed = [path for path, hit in zip(files, kept, strict=True) if hit is None]
+    fresh = lint_files([(path, given.get(path)) for path in missed], packs, settings, jobs)
+    if cache is not None:
+        cache.put_all([(path, item) for path, item in zip(missed, fresh, strict=True) if path not in given])
+    later = iter(fresh)
+    return [hit if hit is not None else next(later) for hit in kept]
 
 
-def _unfit(path: Path, head: Head, packs: Sequence[Pack], error: ValueError, settings: Settings) -> FileResult:
-    """A file too large or not text is a finding only when it may be a document: a README must pass."""
-    guess = head.data.decode("utf-8", errors="replace")
-    if not any(might_be(guess, pack) for pack in packs):
-        return FileResult(skipped=passed_over(packs))
-    return _engine_result(path, TOO_LARGE if isinstance(error, TooLargeError) else UNREADABLE, str(error), settings)
+def _collected(path: Path, item: Linted, packs: Sequence[Pack], settings: Settings) -> Collected | None:
+    facts = item.facts
+    if facts is None:
+        return None
+    return Collected(key_of(path), spec_name(path, settings), packs[facts.pack], facts.component, facts.facts)
 
 
 def lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings = DEFAULT_SETTINGS) -> FileResult:
     """Lint the text of the file at ``path`` (links resolve from there), alone: no other spec is
     read for the cross-file rules. Passed over when empty or no spec."""
-    return _selected(path, _lint_text(text, path, packs, settings), [], settings)
+    reread = functools.partial(_reread, path, packs, settings, text)
+    return _selected(path, lint_text_alone(text, path, packs, settings), [], settings, reread)
 
 
-def _lint_text(text: str, path: Path, packs: Sequence[Pack], settings: Settings) -> Linted:
-    if not text.removeprefix("\ufeff").strip():
-        return Linted(FileResult(skipped="empty file"))
-    found = context(text, path, packs)
-    if found is None:
-        return Linted(FileResult(skipped=passed_over(packs)))
-    ctx, pack = found
-    unchecked = frozenset(r.code for r in ctx.pack.rules if not settings.runs(r.code, str(path)))
-    known = known_rules(ctx.pack, unchecked)
-    collected, errors = collect(ctx, pack, key_of(path), spec_name(path, settings))
-    failed = [internal_error(path, rule, error) for rule, error in errors]
-    return Linted(FileResult(), (*run_rules(ctx, settings), *failed), comments_of(ctx.doc, known, settings.require_reason),
-                  known, collected, functools.partial(anchored, doc=ctx.doc))
-
-
-def run_rules(ctx: Context, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
-    """The findings of each per-file rule the settings check in this file; a rule that raises is
-    one internal-error finding, and the others still run. A project rule's findings come from the
-    project phase."""
-    findings: list[Finding] = []
-    for rule, check in (item for item in file_rules(ctx.pack) if settings.runs(item[0].code, str(ctx.path))):
-        try:
-            findings.extend(_identify(ctx.path, rule, check.check(ctx)))
-        except Exception as error:  # noqa: BLE001 - a bug in one check must not stop the run
-            findings.append(internal_error(ctx.path, rule, error))
-    return findings
-
-
-def _selected(path: Path, item: Linted, across: Sequence[Finding], settings: Settings) -> FileResult:
+def _selected(path: Path, item: Linted, across: Sequence[Finding], settings: Settings, reread: Reread) -> FileResult:
     """The findings to report: the file's suppression comments, then the configuration (rules
     switched off or to another severity for this file); suppressed ones kept apart."""
     if item.comments is None or item.known is None:
         return item.result
     report = functools.partial(finding_of, path, UNUSED_SUPPRESSION)
     outcome = suppress([*item.findings, *across], item.comments, item.known, report)
-    kept = (settings.adjusted(finding) for finding in outcome.kept)
+    kept = [f for f in map(settings.adjusted, outcome.kept) if f is not None]
     silenced = ((s, settings.adjusted(s.finding)) for s in outcome.suppressed)
-    return FileResult(item.anchor(f for f in kept if f is not None),
+    return FileResult(_anchored(item, kept, reread),
                       suppressed=tuple(replace(s, finding=f) for s, f in silenced if f is not None))
 
 
-def known_rules(pack: Pack, unchecked: frozenset[str] = frozenset()) -> Known:
-    """What a suppression comment in a document of ``pack`` may name; ``unchecked`` the codes not run on it."""
-    rules: tuple[Rule | EngineRule, ...] = (*pack.rules, *ENGINE_RULES)
-    names = tuple((rule.code, rule.name) for rule in rules)
-    return Known(names, fixed=frozenset({INTERNAL_ERROR.code}), own=UNUSED_SUPPRESSION.code, unchecked=unchecked)
+def _anchored(item: Linted, findings: Sequence[Finding], reread: Reread) -> tuple[Finding, ...]:
+    """The findings with their anchors: from the lines the per-file phase kept, else (a project
+    finding on a line it did not foresee) from the document read again."""
+    found = item.anchor(findings)
+    if found is not None:
+        return found
+    doc = reread()
+    return anchored(findings, doc) if doc is not None else tuple(findings)
 
 
-def _identify(path: Path, rule: Rule, violations: Iterable[Violation]) -> Iterable[Finding]:
-    return (finding_of(path, rule, v) for v in violations)
-
-
-def _engine_result(path: Path, rule: EngineRule, message: str, settings: Settings) -> FileResult:
-    """The engine's one finding on a file, as the settings configure it (SL000 is always reported)."""
-    finding = settings.adjusted(engine_finding(path, rule, message))
-    return FileResult((finding,) if finding else ())
+def _reread(path: Path, packs: Sequence[Pack], settings: Settings, text: str | None) -> Document | None:
+    try:
+        found = context(text if text is not None else read(path, settings.max_file_size), path, packs)
+    except (UnreadableError, TooLargeError):
+        return None
+    return found[0].doc if found is not None else None

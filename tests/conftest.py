@@ -19,6 +19,12 @@ def builtin() -> Pack:
     return builtin_pack()
 
 
+@pytest.fixture(autouse=True)
+def _cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's runs keep their cache in a folder of their own, never in the repository."""
+    monkeypatch.setenv("SPEC_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def pack() -> Pack:
     return builtin()

@@ -20,9 +20,11 @@ from spec_lint.discover import expand
 from spec_lint.engine import lint_paths
 from spec_lint.findings import Report
 from spec_lint.formats import DESCRIBE_RULES, FORMATS, FormatOptions, step_summary, suppressed_line
+from spec_lint.parallel import WorkerError, available_cpus
 from spec_lint.reading import DEFAULT_MAX_FILE_SIZE
 
 if TYPE_CHECKING:
+    from spec_lint.cache import Cache
     from spec_lint.catalog import RuleDoc
 
 
@@ -46,6 +48,9 @@ class RunOptions:
     output_file: Path | None = None
     file_format: str | None = None
     fixing: Fixing = Fixing()
+    jobs: int = 1
+    cache: bool = True
+    cache_dir: Path | None = None  # None: the default folder
 
 
 @click.command("check")
@@ -72,12 +77,19 @@ class RunOptions:
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing (exit 1 if any).")
 @click.option("--show-settings", is_flag=True, help="Print the configuration in effect for the one PATH, and exit.")
 @click.option("--show-files", is_flag=True, help="List the files that would be linted, and exit.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Lint in N processes; fewer than 16 files are linted in one.  [default: the CPUs available]")
+@click.option("--no-cache", is_flag=True, envvar="SPEC_LINT_NO_CACHE",
+              help="Neither read nor write the cache of unchanged files' results.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+              envvar="SPEC_LINT_CACHE_DIR", help="Keep the cache in DIR.  [default: .spec_lint_cache at the project root]")
 @settings_options
 @pack_option
 def command(paths: tuple[Path, ...], output_format: str, output_file: Path | None, output_file_format: str | None,
             fail_on: str | None, max_file_size: int | None, require_reason: bool | None, quiet: bool, verbose: bool,
             no_color: bool, fix: bool, unsafe_fixes: bool, diff: bool, show_settings: bool, show_files: bool,
-            pack_files: tuple[Path, ...], **options: Any) -> None:
+            jobs: int | None, no_cache: bool, cache_dir: Path | None, pack_files: tuple[Path, ...],
+            **options: Any) -> None:
     """Lint Markdown specification documents against their template.
 
     PATHS are files and folders; folders are searched for *.md files. Settings come from the
@@ -99,9 +111,11 @@ def command(paths: tuple[Path, ...], output_format: str, output_file: Path | Non
                                root=str(config.settings.root.resolve()) if config.settings.root else "",
                                fail_on=config.fail_on)
     run_options = RunOptions(output_format, formatting, verbose, output_file, output_file_format,
-                             Fixing(fix, diff, unsafe_fixes))
+                             Fixing(fix, diff, unsafe_fixes), jobs or available_cpus(), not no_cache, cache_dir)
     try:
         code = _run(list(paths), config, run_options)
+    except WorkerError as error:
+        code = fail(str(error))
     except Exception as error:  # noqa: BLE001 - the user gets one line, never a traceback
         code = fail(f"internal error: {error!r}")
     sys.exit(code)
@@ -129,7 +143,10 @@ def _run(paths: list[Path], config: Configuration, options: RunOptions) -> int:
         return _diff(found.files, found.problems, config, options.fixing.unsafe)
     fixing = options.fixing
     fixed, problems = _write_fixes(found.files, config, fixing.unsafe) if fixing.fix else (0, [])
-    report = lint_paths(found.files, config.packs, config.settings)
+    cache = _cache(config, options)
+    report = lint_paths(found.files, config.packs, config.settings, None, options.jobs, cache)
+    if cache is not None and cache.problem:
+        note(f"warning: {cache.problem} (the run goes on without it)")
     report = dataclasses.replace(report, errors=(*found.problems, *problems, *report.errors), fixed=fixed,
                                  rules=_rules(config, options))
     written = _print(report, options)
@@ -146,6 +163,14 @@ def _rules(config: Configuration, options: RunOptions) -> tuple[RuleDoc, ...]:
     from spec_lint.catalog import rule_docs
 
     return tuple(rule_docs(config.packs))
+
+
+def _cache(config: Configuration, options: RunOptions) -> Cache | None:
+    if not options.cache:
+        return None
+    from spec_lint.cache import Cache, default_folder  # here: a run without the cache never loads it
+
+    return Cache(options.cache_dir or default_folder(config.settings), config.packs, config.settings)
 
 
 def _write_fixes(files: Sequence[Path], config: Configuration, unsafe: bool) -> tuple[int, list[str]]:
