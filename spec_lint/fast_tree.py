@@ -170,7 +170,11 @@ class Walker:
         return "\n".join([head, *lines]).strip(MD_TRIM_CHARS)
 
     def inline(self, nodes: Sequence[Node], first: int, content: str) -> Token:
-        children = Inline(self.source, first, content).tokens(nodes)
+        text = nodes[0].meta["content"] if len(nodes) == 1 and nodes[0].name == "text" else "<!"
+        if "<!" not in text:  # most cells: no texts to join, no lines to find
+            children: list[Token] = [Tok("text", content=text)]
+        else:
+            children = Inline(self.source, first, content).tokens(nodes)
         end = first + content.count("\n") + 1
         return Tok("inline", map=[first, end], content=content, children=children)
 
