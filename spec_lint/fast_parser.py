@@ -74,8 +74,8 @@ def tokens(text: str) -> list[Token]:
     """The tokens spec_lint.parser reads, as spec_lint.inline.MD makes them, from the fast parser's tree."""
     from spec_lint.fast_tree import Walker
 
-    _check(text)
     source = Source(text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd"))
+    _check(source.text)
     tree = _tree(source.text)
     if source.text.startswith("---") and not (tree and tree[0].name == "front_matter"):
         raise Unsupported("front matter")

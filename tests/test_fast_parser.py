@@ -123,6 +123,7 @@ def test_the_fast_parser_is_chosen_unless_the_pure_one_is_asked_for(monkeypatch:
 @pytest.mark.parametrize("text", [
     "Text <!-- a comment -- with dashes --> more\n",  # a comment since CommonMark 0.31 only
     "| a |\n|---|\n| b |\n2) two\n",  # markdown-it-pyrs continues the table
+    "a \\| b\r\n---\r\n",  # a table of one column for markdown-it-py only, with CRLF line ends
     "[`code\n---\n",  # markdown-it-pyrs 0.4 panics
 ])
 def test_what_the_fast_parser_reads_otherwise_falls_back(text: str, monkeypatch: pytest.MonkeyPatch,
