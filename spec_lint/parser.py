@@ -10,8 +10,9 @@ from markdown_it.token import Token
 from spec_lint import field_forms
 from spec_lint.blocks import Cell, CodeBlock, Paragraph, Row, Table, TextLine, ThematicBreak
 from spec_lint.comments import comments_in
+from spec_lint.fast_parser import token_stream
 from spec_lint.frontmatter import front_matter
-from spec_lint.inline import MD, inline_comments, is_comment, links, plain_text, table_cell
+from spec_lint.inline import inline_comments, is_comment, links, plain_text, table_cell
 from spec_lint.model import Document, Section
 from spec_lint.source import cell_columns, cell_count
 
@@ -29,7 +30,7 @@ def parse(text: str) -> Document:
     if lines[-1] == "":
         lines.pop()
     builder = _Builder(lines)
-    builder.feed(MD.parse(text))
+    builder.feed(token_stream(text))
     builder.close_field()
     document = builder.document
     document.index_sections()

@@ -61,3 +61,7 @@ def test_a_command_runs_without_the_cyclic_collector_and_turns_it_back_on() -> N
     assert result.exit_code == 0, result.output
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_version_does_not_import_the_fast_parser() -> None:
+    assert not {m for m in loaded("--version") if m.startswith(("markdown_it_pyrs", "spec_lint.fast_"))}
