@@ -42,13 +42,13 @@ class Ratio:
     def line(self) -> str:
         target = f"target <= {self.target:.2f}x: {self.status}" if self.target else ""
         times = f"({self.measured:.3f} s / {self.reference:.3f} s)"
-        return f"{self.name:<70} {self.ratio:6.2f}x {times:<24} {target}"
+        return f"{self.name:<70} {self.ratio:6.3g}x {times:<24} {target}"
 
     def row(self) -> str:
         """The comparison as a row of the README's Markdown table."""
         target = f"{self.target:.2f}x" if self.target else "-"
         status = f" ({self.status})" if self.status else ""
-        return f"| {self.name} | {self.ratio:.2f}x ({self.measured:.3f} s / {self.reference:.3f} s) | {target}{status} |"
+        return f"| {self.name} | {self.ratio:.3g}x ({self.measured:.3f} s / {self.reference:.3f} s) | {target}{status} |"
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,6 @@ def test_a_run_prints_each_ratio_or_why_it_is_skipped_and_the_table(tmp_path: Pa
     for number in "123456":
         found = [line for line in lines if line.startswith(f"{number}. ")]
         assert found, number
-        assert all(re.search(r"\d\.\d\dx \(|skipped: ", line) for line in found)
+        assert all(re.search(r"\d(?:\.\d+)?x \(|skipped: ", line) for line in found)
     assert [line for line in lines if line.startswith("2 specs, spec-lint vs ")]
     assert sum(line.startswith("| ") for line in lines) == len([line for line in lines if line[:1].isdigit()]) + 1
