@@ -7,7 +7,6 @@ that cannot be read, is of another run or Python, or whose linked files changed,
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import marshal
@@ -25,6 +24,7 @@ from spec_lint.settings import Settings
 
 FOLDER = ".spec_lint_cache"
 _FORMAT = 1
+_ENTRY_MODE = 0o600  # as tempfile.mkstemp makes them: the cache is the user's own
 _IGNORE_ALL = "# Created by spec-lint: a cache, never to be committed.\n*\n"
 
 
@@ -122,17 +122,9 @@ def _prepare(folder: Path) -> None:
 def _write(path: Path, data: bytes) -> None:
     """Write by a rename, so that a reader sees a whole entry or none. Not flushed to disk: after
     a crash an entry may be empty, and an entry that cannot be read is a miss."""
-    import tempfile  # here: a warm run writes nothing, and a run that starts fast matters (pre-commit)
+    from spec_lint.atomic import replace_atomically  # here: a warm run writes nothing, and loads no tempfile
 
-    handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    replace_atomically(path, data, _ENTRY_MODE, durable=False)
 
 
 def canonical(value: object) -> object:
