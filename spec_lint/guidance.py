@@ -18,7 +18,6 @@ _PUNCTUATION = frozenset(string.punctuation)
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
 # What ``rough_fold`` drops or changes: the markup, every backslash, the curly quotes.
 _ROUGH = str.maketrans({**_QUOTES, **dict.fromkeys([*_MARKUP, "\\"])})
-_ROUGH_DOCUMENT = str.maketrans({**_QUOTES, **dict.fromkeys([*_MARKUP, "\\", ">"])})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +66,7 @@ def present(text: str, wanted: Sequence[Guidance]) -> list[Guidance]:
     All of it when a sentence holds a backslash or a ``>``, which this drops."""
     if any("\\" in g.folded or ">" in g.folded for g in wanted):
         return list(wanted)
-    rough = " ".join(text.translate(_ROUGH_DOCUMENT).casefold().split())
+    rough = rough_fold(text.replace(">", ""))
     return [g for g in wanted if g.folded in rough]
 
 

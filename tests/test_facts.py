@@ -114,7 +114,7 @@ INDEXED = (TemplateSection("Overview", 2), TemplateSection("Proposal", 2, qualif
 def test_the_heading_index_names_the_sections_that_named_by_names(heading: str) -> None:
     index = HeadingIndex.of(INDEXED)
     assert index.named(heading) == tuple(s for s in INDEXED if s.named_by(heading))
-    assert index.named(heading) == index.named(heading)  # found once, then kept
+    assert index.named(heading) is index.named(heading)  # found once, then kept
 
 
 GUIDED = st.lists(st.sampled_from([

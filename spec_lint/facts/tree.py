@@ -60,7 +60,7 @@ def template_path(ctx: Context, section_def: TemplateSection) -> tuple[str, ...]
 
 def matches(parent: Section, section_def: TemplateSection) -> list[Section]:
     """The children that are this section: its title at its level (other levels are SL105's)."""
-    return [child for child in parent.children if child.level == section_def.level and section_def.named_by(child.title)]
+    return [child for child in parent.children if stands_for_at_level(child, section_def)]
 
 
 def standing_for(ctx: Context, parent: Section, section_def: TemplateSection) -> list[Section]:
