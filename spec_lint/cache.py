@@ -8,7 +8,6 @@ that cannot be read, is of another run or Python, or whose linked files changed,
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import marshal
 import os
 import stat
@@ -58,8 +57,15 @@ class Cache:
 
     def put_all(self, items: Sequence[tuple[Path, Linted]]) -> None:
         """Keep each file's result; the first failure to write is the problem, and the run goes on without."""
-        for path, linted in items:
-            if linted.digest and not self.problem:
+        written = [(path, linted) for path, linted in items if linted.digest]
+        if not written:
+            return
+        try:
+            _prepare(self.folder)
+        except OSError as error:
+            self._cannot_write(error)
+        for path, linted in written:
+            if not self.problem:
                 self._put(path, linted)
 
     def _put(self, path: Path, linted: Linted) -> None:
@@ -69,10 +75,12 @@ class Cache:
             return  # a fact the cache cannot write: the file is linted again next time
         entry = (self._key(path, linted.digest), _stamps(linted.links), data)
         try:
-            _prepare(self.folder)
             _write(self._entry(path, linted.digest), marshal.dumps(entry))
         except OSError as error:
-            self.problem = f"cannot write the cache in {self.folder}: {error.strerror or error}"
+            self._cannot_write(error)
+
+    def _cannot_write(self, error: OSError) -> None:
+        self.problem = f"cannot write the cache in {self.folder}: {error.strerror or error}"
 
     def _key(self, path: Path, digest: str) -> str:
         return f"{self._run}\0{path}\0{digest}"
@@ -155,4 +163,4 @@ def _pack_stamp(pack: Pack) -> tuple[str, list[tuple[str, str, str]]]:
 
 
 def _hash(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+    return digest_of(text.encode("utf-8", "surrogateescape"))
