@@ -46,6 +46,7 @@ def test_two_jobs_give_the_report_of_one_in_the_same_order(tmp_path: Path, monke
     files = tree(tmp_path / "tree")
     monkeypatch.setattr("spec_lint.parallel.MIN_FILES", 2)
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    Counted.started = 0
     one, two = lint_paths(files, [builtin()], jobs=1), lint_paths(files, [builtin()], jobs=2)
     assert Counted.started == 1
     assert {f.code for f in one.findings} >= {"SL501", "SL002"}
