@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -44,13 +45,17 @@ class Source:
         self.text = text
         self.lines = text.split("\n")
         self.count = len(self.lines) - text.endswith("\n")  # markdown-it's lines
-        self.data = text.encode()
-        self.ascii = len(self.data) == len(text)
+        self.ascii = text.isascii()
         self.starts: list[int] = []
         start = 0
         for line in self.lines:
             self.starts.append(start)
             start += len(line) + 1 if self.ascii else len(line.encode()) + 1
+
+    @functools.cached_property
+    def data(self) -> bytes:
+        """The source's UTF-8 bytes, which the tree's offsets count (read only when it is not ASCII)."""
+        return self.text.encode()
 
     def line(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
