@@ -5,23 +5,19 @@ before the document is dropped."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from spec_lint.anchors import anchored
 from spec_lint.directives import Known
 from spec_lint.engine_rules import INTERNAL_ERROR
 from spec_lint.facts.anchors import html_links
+from spec_lint.facts.linked import relative_path
 from spec_lint.findings import Anchor, Finding, Severity, Suppressed
 from spec_lint.model import Document
 from spec_lint.suppressions import Comments
-
-# As broken-link tells a URL (any scheme) from a path.
-_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +97,7 @@ def linked_paths(doc: Document, path: Path) -> tuple[str, ...]:
     """The paths the document's relative links point to, as the broken-link check resolves them."""
     found: dict[str, None] = {}
     for link in (*doc.links, *html_links(doc)):
-        target = unquote(link.target.partition("#")[0].partition("?")[0])
-        if target and not _EXTERNAL.match(link.target) and not target.startswith("/"):
+        target = relative_path(link.target)
+        if target:
             found[str(path.parent / target)] = None
     return tuple(found)

@@ -11,14 +11,13 @@ from urllib.parse import unquote
 
 from spec_lint.checks import register
 from spec_lint.facts.anchors import anchors, html_links, visible
-from spec_lint.facts.linked import Suggestions, linked_anchors
+from spec_lint.facts.linked import Suggestions, linked_anchors, relative_path
 from spec_lint.findings import Violation
 from spec_lint.model import Link
 
 if TYPE_CHECKING:
     from spec_lint.context import Context
 
-_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _MARKDOWN = (".md", ".markdown")
 # GitHub's anchors of a line or a range of lines in a file's source view.
 _LINE_ANCHOR = re.compile(r"L\d+(?:-L\d+)?")
@@ -53,9 +52,9 @@ class _Known:
 
 def _problem(ctx: Context, known: _Known, link: Link) -> str:
     written, _, fragment = link.target.partition("#")
-    written, _, query = written.partition("?")
-    target = unquote(written)
-    if _EXTERNAL.match(link.target) or target.startswith("/"):
+    query = written.partition("?")[2]
+    target = relative_path(link.target)
+    if target is None:
         return ""  # the web and the repository root are out of reach
     if ctx.has_placeholder(unquote(link.target)):
         return ""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from spec_lint.facts.anchors import anchors
 from spec_lint.parser import parse
@@ -21,6 +23,9 @@ _MAX_HINTED = 100
 # many headings and many broken links would otherwise cost their product.
 _COMPARISONS = 20_000
 
+
+# A URL (any scheme, or scheme-relative), not a path.
+_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 
 def linked_anchors(path: Path) -> frozenset[str] | None:
     """A linked file's anchors; None when it cannot be read as a linted file is read (not a
@@ -57,3 +62,10 @@ class Suggestions:
         longer = sorted((a for a in ordered if a.startswith(fragment)), key=lambda a: (len(a), a))
         close = longer or difflib.get_close_matches(fragment, ordered, n=1, cutoff=0.6)
         return close[0] if close else None
+
+
+def relative_path(target: str) -> str | None:
+    """The path a link's target names from its file's folder ("" for the file itself), unquoted and
+    without fragment or query; None for a URL (any scheme) or a path from the repository root."""
+    path = unquote(target.partition("#")[0].partition("?")[0])
+    return None if _EXTERNAL.match(target) or path.startswith("/") else path
